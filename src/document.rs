@@ -1,0 +1,202 @@
+//! Reading input documents: finding files, decoding bytes, recording each one.
+
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+use sha2::{Digest, Sha256};
+
+/// One row of the documents table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DocumentRecord {
+    /// The file's stem.
+    pub doc_id: String,
+    /// The path as given.
+    pub path: String,
+    /// First non-empty line.
+    pub title: String,
+    /// Characters in the decoded text.
+    pub chars: u64,
+    /// Rows extracted.
+    pub metrics: u64,
+    /// The encoding decoded from.
+    pub encoding: String,
+    /// SHA-256 of the bytes.
+    pub sha256: String,
+    /// `ok` or `skipped`.
+    pub status: String,
+    /// Why it was skipped, or a warning.
+    pub error: String,
+}
+
+/// Decoded text and how it was decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The encoding's name (UTF-8, GB18030, UTF-16LE…).
+    pub encoding: &'static str,
+    /// Set when invalid byte sequences were replaced.
+    pub warning: Option<String>,
+}
+
+/// Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a
+/// detected legacy encoding (GB18030/GBK and others). Fails on empty or binary input.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return Ok(decode_with(encoding, &bytes[bom..]));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if text.contains('\0') {
+            return Err("binary content (NUL bytes)".into());
+        }
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            warning: None,
+        });
+    }
+    if looks_binary(bytes) {
+        return Err("binary content (not text in any supported encoding)".into());
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, true);
+    let encoding = if guess == UTF_8 || guess.name().starts_with("GB") || guess.name() == "GBK" {
+        if guess == UTF_8 { UTF_8 } else { GB18030 }
+    } else {
+        guess
+    };
+    Ok(decode_with(encoding, bytes))
+}
+
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let replaced = if had_errors {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
+    } else {
+        0
+    };
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        warning: (replaced > 0).then(|| format!("{replaced} invalid byte sequence(s) replaced")),
+    }
+}
+
+/// Control bytes other than whitespace in the first 8 KiB mark a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
+        .count();
+    controls * 100 > head.len().max(1)
+}
+
+/// SHA-256 of `bytes` in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// The first non-empty line of a text, trimmed.
+pub fn title_of(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect()
+}
+
+/// An input that could not be used, with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// The path as found.
+    pub path: PathBuf,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Files under the given paths (folders recursively, hidden entries skipped), in
+/// sorted order, plus the paths that could not be walked.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
+    let mut files = Vec::new();
+    let mut bad = Vec::new();
+    for root in paths {
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(_) => {}
+                Err(err) => bad.push(Unreadable {
+                    path: err.path().map_or_else(|| root.clone(), Path::to_path_buf),
+                    reason: walk_reason(&err),
+                }),
+            }
+        }
+    }
+    (files, bad)
+}
+
+fn walk_reason(err: &walkdir::Error) -> String {
+    if err.loop_ancestor().is_some() {
+        return "directory loop".into();
+    }
+    match err.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => "not found (missing path or dangling link)".into(),
+        Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(io) => io.to_string(),
+        None => err.to_string(),
+    }
+}
+
+/// The document id of a path: its file stem.
+pub fn doc_id_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_bom() {
+        let d = decode("\u{feff}增长5%".as_bytes()).unwrap();
+        assert_eq!(d.text, "增长5%");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn decodes_gbk() {
+        let (bytes, _, _) = GB18030.encode("刑事案件发案同比下降35.5%，破案率提升17.8个百分点。");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "刑事案件发案同比下降35.5%，破案率提升17.8个百分点。");
+        assert_eq!(d.encoding, "gb18030");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "共79名".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap().text, "共79名");
+        assert_eq!(decode(&bytes).unwrap().encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn rejects_empty_and_binary() {
+        assert_eq!(decode(b"").unwrap_err(), "empty file");
+        assert!(decode(&[0u8, 1, 2, 3, 0, 0, 0xff, 0x00]).is_err());
+    }
+}

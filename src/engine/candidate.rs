@@ -1,0 +1,191 @@
+//! Matching rules over a text and resolving each match into a candidate row.
+//!
+//! Matching finds spans; resolving turns a span's captures into a value, unit
+//! and qualifier, or rejects it (a year, an ordinal, a number that does not parse).
+
+use regex::Captures;
+
+use crate::decimal::Decimal;
+use crate::metric::{Kind, Qualifier};
+use crate::numeral::{parse_number, Number};
+use crate::rules::{Rule, RuleSet};
+
+/// A resolved match, before overlaps are settled. Offsets are bytes of the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    /// Start of the span.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Start of the number itself (after any qualifier word).
+    pub num_start: usize,
+    /// The metric kind.
+    pub kind: Kind,
+    /// Value in the canonical unit.
+    pub value: Decimal,
+    /// Upper end of a range.
+    pub value_high: Option<Decimal>,
+    /// Canonical unit.
+    pub unit: String,
+    /// Multiplies a bare number into the canonical unit (used for list items).
+    pub factor: Decimal,
+    /// The qualifier.
+    pub qualifier: Qualifier,
+}
+
+/// Every candidate of every rule in `text`, in no particular order.
+pub fn find_candidates(rules: &RuleSet, text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for index in rules.prefilter.matches(text).iter() {
+        let rule = &rules.rules[index];
+        for caps in rule.regex.captures_iter(text) {
+            if let Some(c) = resolve(rules, index, rule, text, &caps) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captures) -> Option<Candidate> {
+    let whole = caps.get(0)?;
+    let num = caps.name("num")?;
+    let lexicon = &rules.lexicon;
+    let before = &text[..whole.start()];
+    if is_glued_to_code(before) || lexicon.not_after.iter().any(|g| before.ends_with(g.as_str())) {
+        return None;
+    }
+    let after = &text[whole.end()..];
+    if rule.not_followed_by.iter().any(|w| after.starts_with(w.as_str())) {
+        return None;
+    }
+
+    let mut number = parse_number(num.as_str())?;
+    let high_text = caps.name("num_high").map(|m| m.as_str());
+    let mut high = match high_text {
+        Some(h) => Some(parse_number(h)?),
+        None => None,
+    };
+    if let (Some(h), Some(h_text)) = (high.as_mut(), high_text) {
+        number = borrow_multiplier(number, num.as_str(), h_text)?;
+        if h.low < number.low {
+            return None;
+        }
+    }
+    if rule.not_year && is_year(num.as_str(), &number) {
+        return None;
+    }
+
+    let (unit, unit_factor) = match &rule.fixed_unit {
+        Some(u) => (u.clone(), Decimal::from_int(1)),
+        None => {
+            let def = rules.units.get(caps.name("unit")?.as_str())?;
+            (def.unit.clone(), def.factor)
+        }
+    };
+    let factor = match rule.scale {
+        Some(s) => s.checked_mul(unit_factor)?,
+        None => unit_factor,
+    };
+    let value = number.low.checked_mul(factor)?;
+    let value_high = match (high, number.high) {
+        (Some(h), _) => Some(h.low.checked_mul(factor)?),
+        (None, Some(h)) => Some(h.checked_mul(factor)?),
+        (None, None) => None,
+    };
+    if let Some(min) = rule.min_value {
+        if number.low < min {
+            return None;
+        }
+    }
+
+    // Qualifier: a verb before the span (超过), a word against the number (近),
+    // 余/多 inside the numeral, or a word after the unit (以上).
+    let pre = caps.name("pre");
+    let mut start = whole.start();
+    let mut qualifier = None;
+    let lead = &text[..pre.map_or(whole.start(), |p| p.end())];
+    if let Some((verb, q)) = lexicon.qual_verbs.suffix_of(lead) {
+        qualifier = Some(q);
+        if let Some(p) = pre.filter(|p| verb.len() >= p.as_str().len()) {
+            start = p.end();
+        }
+    }
+    if let Some(p) = pre.filter(|p| p.start() == start) {
+        qualifier = lexicon.qual_before.get(p.as_str()).or(qualifier);
+    }
+    if number.more_than || high.is_some_and(|h| h.more_than) {
+        qualifier = Some(Qualifier::MoreThan);
+    }
+    if let Some(post) = caps.name("post") {
+        qualifier = lexicon.qual_after.get(post.as_str()).or(qualifier);
+    }
+    if !has_digit(num.as_str()) && qualifier.is_none() {
+        // A bare 百/千/万 is an idiom (千家万户) unless qualified (近百亿元).
+        return None;
+    }
+
+    Some(Candidate {
+        rule: index,
+        start,
+        end: whole.end(),
+        num_start: num.start(),
+        kind: rule.kind,
+        value,
+        value_high,
+        unit,
+        factor,
+        qualifier: qualifier.unwrap_or(Qualifier::Exact),
+    })
+}
+
+/// `3至5万元`: the low end written without the high end's multiplier shares it.
+fn borrow_multiplier(low: Number, low_text: &str, high_text: &str) -> Option<Number> {
+    const MULTIPLIERS: [(&str, i32); 10] = [
+        ("万亿", 12),
+        ("千亿", 11),
+        ("百亿", 10),
+        ("十亿", 9),
+        ("亿", 8),
+        ("千万", 7),
+        ("百万", 6),
+        ("十万", 5),
+        ("万", 4),
+        ("千", 3),
+    ];
+    let low_has = low_text.ends_with(|c: char| "万亿千百十".contains(c));
+    if low_has {
+        return Some(low);
+    }
+    let high = high_text.trim_end_matches(['余', '多']);
+    match MULTIPLIERS.iter().find(|(m, _)| high.ends_with(m)) {
+        Some((_, exp)) => low.scaled(Decimal::pow10(*exp)?),
+        None => Some(low),
+    }
+}
+
+/// A four-digit whole number from 1000 to 2999 with no multiplier reads as a year.
+fn is_year(text: &str, number: &Number) -> bool {
+    let plain_digits = text.chars().all(|c| !"万亿千百十".contains(c));
+    plain_digits
+        && number.high.is_none()
+        && number
+            .low
+            .to_integer()
+            .is_some_and(|n| (1000..3000).contains(&n))
+}
+
+/// A number right after a Latin letter, a digit or a dot is part of a code (PM2.5, G318).
+fn is_glued_to_code(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_')
+}
+
+fn has_digit(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || crate::numeral::digit_value(c).is_some() || c == '几')
+}

@@ -1,0 +1,81 @@
+//! Lists that share one unit: `17.8、19.8个百分点`, `1409万、1305万人次`.
+//!
+//! The last item carries the unit; each bare number before it, joined by 、,
+//! becomes a row of its own with the same kind, unit and rule.
+
+use regex::Regex;
+
+use super::candidate::Candidate;
+use crate::metric::Qualifier;
+use crate::numeral::parse_number;
+
+/// How far back (in bytes) a list item may start.
+const WINDOW: usize = 60;
+
+/// A kept candidate and the items of the list it ends, if any.
+#[derive(Debug, Clone)]
+pub struct ListGroup {
+    /// Candidates in text order: the list items first, then the head.
+    pub members: Vec<Candidate>,
+}
+
+impl ListGroup {
+    /// Where the whole list starts: the context its members share.
+    pub fn start(&self) -> usize {
+        self.members.first().map_or(0, |c| c.start)
+    }
+}
+
+/// Groups kept candidates (sorted by start) with the list items before them.
+pub fn expand_lists(item: &Regex, text: &str, kept: Vec<Candidate>) -> Vec<ListGroup> {
+    let mut groups: Vec<ListGroup> = Vec::with_capacity(kept.len());
+    for head in kept {
+        let floor = groups.last().and_then(|g| g.members.last()).map_or(0, |c| c.end);
+        let mut items = Vec::new();
+        let mut end = head.start;
+        while let Some(c) = list_item(item, text, floor, end, &head) {
+            end = c.start;
+            items.push(c);
+        }
+        items.reverse();
+        items.push(head);
+        groups.push(ListGroup { members: items });
+    }
+    groups
+}
+
+/// The bare number joined by 、 right before `end`, resolved like `head`.
+fn list_item(item: &Regex, text: &str, floor: usize, end: usize, head: &Candidate) -> Option<Candidate> {
+    let mut from = end.saturating_sub(WINDOW).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..end)?;
+    let caps = item.captures(window)?;
+    let num = caps.get(1)?;
+    let start = from + num.start();
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+        return None;
+    }
+    let number = parse_number(num.as_str())?;
+    Some(Candidate {
+        rule: head.rule,
+        start,
+        end: from + num.end(),
+        num_start: start,
+        kind: head.kind,
+        value: number.low.checked_mul(head.factor)?,
+        value_high: match number.high {
+            Some(h) => Some(h.checked_mul(head.factor)?),
+            None => None,
+        },
+        unit: head.unit.clone(),
+        factor: head.factor,
+        qualifier: if number.more_than {
+            Qualifier::MoreThan
+        } else {
+            Qualifier::Exact
+        },
+    })
+}

@@ -1,0 +1,124 @@
+//! The extraction engine: text in, metric rows out.
+//!
+//! normalise → match every rule (one prefilter scan, then only the rules that
+//! can match) → resolve values → settle overlaps → expand 、 lists → attach
+//! meaning → rows with character offsets into the original text.
+
+pub mod candidate;
+pub mod lists;
+pub mod overlap;
+
+use crate::meaning::{self, clause};
+use crate::metric::Metric;
+use crate::rules::RuleSet;
+use crate::text::{CharCounter, NormalizedText};
+
+/// Characters of context kept on each side of a span in the `sentence` column.
+pub const SENTENCE_RADIUS: usize = 100;
+
+/// Extracts metrics with one rule set. Cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    rules: RuleSet,
+}
+
+/// Everything the engine decided for one document, for `explain`.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// The rows, in document order.
+    pub metrics: Vec<Metric>,
+    /// For each row, how its subject was found.
+    pub subject_sources: Vec<&'static str>,
+    /// Matches that lost an overlap.
+    pub losers: Vec<LostMatch>,
+}
+
+/// A match that lost an overlap, described for a rule author.
+#[derive(Debug, Clone)]
+pub struct LostMatch {
+    /// The losing span as written.
+    pub text: String,
+    /// Its character offset.
+    pub start: u32,
+    /// The losing rule.
+    pub rule_id: String,
+    /// The winning span as written.
+    pub winner_text: String,
+    /// The winning rule.
+    pub winner_rule_id: String,
+    /// The step of the overlap policy that decided.
+    pub reason: &'static str,
+}
+
+impl Extractor {
+    /// An extractor over a loaded rule set.
+    pub fn new(rules: RuleSet) -> Extractor {
+        Extractor { rules }
+    }
+
+    /// The rule set in use.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The metrics of one document, in document order.
+    pub fn extract(&self, doc_id: &str, text: &str) -> Vec<Metric> {
+        self.extract_traced(doc_id, text).metrics
+    }
+
+    /// The metrics of one document, with the decisions behind them.
+    pub fn extract_traced(&self, doc_id: &str, original: &str) -> Extraction {
+        let doc = NormalizedText::new(original);
+        let text = doc.normalized();
+        let candidates = candidate::find_candidates(&self.rules, text);
+        let (kept, lost) = overlap::settle(&self.rules, text, candidates);
+        let groups = lists::expand_lists(&self.rules.list_item, text, kept);
+        let meanings = meaning::interpret(&self.rules.lexicon, text, &groups);
+
+        let mut chars = CharCounter::new(text);
+        let mut out = Extraction::default();
+        for (group, group_meanings) in groups.iter().zip(meanings) {
+            for (c, m) in group.members.iter().zip(group_meanings) {
+                let rule = &self.rules.rules[c.rule];
+                let (s, e) = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
+                out.metrics.push(Metric {
+                    doc_id: doc_id.to_string(),
+                    start: to_u32(chars.char_offset(c.start)),
+                    end: to_u32(chars.char_offset(c.end)),
+                    text: doc.original_slice(c.start, c.end).to_string(),
+                    kind: c.kind,
+                    value: c.value,
+                    value_high: c.value_high,
+                    unit: c.unit.clone(),
+                    qualifier: c.qualifier,
+                    direction: m.direction,
+                    comparison: m.comparison,
+                    subject: m.subject,
+                    period: m.period,
+                    sentence: doc.original_slice(s, e).trim().to_string(),
+                    rule_id: rule.id.clone(),
+                });
+                out.subject_sources.push(m.subject_source);
+            }
+        }
+        let mut loser_chars = CharCounter::new(text);
+        let mut lost = lost;
+        lost.sort_by_key(|l| l.candidate.start);
+        out.losers = lost
+            .into_iter()
+            .map(|l| LostMatch {
+                text: doc.original_slice(l.candidate.start, l.candidate.end).to_string(),
+                start: to_u32(loser_chars.char_offset(l.candidate.start)),
+                rule_id: self.rules.rules[l.candidate.rule].id.clone(),
+                winner_text: doc.original_slice(l.winner.start, l.winner.end).to_string(),
+                winner_rule_id: self.rules.rules[l.winner.rule].id.clone(),
+                reason: l.reason,
+            })
+            .collect();
+        out
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

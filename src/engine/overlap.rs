@@ -1,0 +1,61 @@
+//! Settling overlaps between candidates, by a written policy.
+//!
+//! Candidates are ranked by, in order: higher rule priority, longer span (in
+//! characters), earlier start, smaller rule id. The best is kept; every
+//! candidate overlapping a kept one loses, and the reason is recorded for
+//! `explain`.
+
+use std::cmp::Ordering;
+
+use super::candidate::Candidate;
+use crate::rules::RuleSet;
+
+/// A candidate that lost an overlap, with the winner and the deciding criterion.
+#[derive(Debug, Clone)]
+pub struct Loser {
+    /// The losing candidate.
+    pub candidate: Candidate,
+    /// The candidate that won.
+    pub winner: Candidate,
+    /// Which step of the policy decided.
+    pub reason: &'static str,
+}
+
+/// Keeps the non-overlapping winners (sorted by start) and lists the losers.
+pub fn settle(rules: &RuleSet, text: &str, mut candidates: Vec<Candidate>) -> (Vec<Candidate>, Vec<Loser>) {
+    candidates.sort_by(|a, b| rank(rules, text, a, b).0);
+    candidates.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
+    let mut kept: Vec<Candidate> = Vec::new();
+    let mut losers = Vec::new();
+    for c in candidates {
+        match kept.iter().find(|k| k.start < c.end && c.start < k.end) {
+            Some(winner) => {
+                let reason = rank(rules, text, winner, &c).1;
+                losers.push(Loser {
+                    candidate: c,
+                    winner: winner.clone(),
+                    reason,
+                });
+            }
+            None => kept.push(c),
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    (kept, losers)
+}
+
+/// Orders `a` before `b` when `a` wins, and names the criterion that decided.
+fn rank(rules: &RuleSet, text: &str, a: &Candidate, b: &Candidate) -> (Ordering, &'static str) {
+    let (ra, rb) = (&rules.rules[a.rule], &rules.rules[b.rule]);
+    let chars = |c: &Candidate| text[c.start..c.end].chars().count();
+    let steps: [(Ordering, &'static str); 4] = [
+        (rb.priority.cmp(&ra.priority), "lower rule priority"),
+        (chars(b).cmp(&chars(a)), "shorter span"),
+        (a.start.cmp(&b.start), "starts later"),
+        (ra.id.cmp(&rb.id), "rule id sorts later"),
+    ];
+    steps
+        .into_iter()
+        .find(|(o, _)| *o != Ordering::Equal)
+        .unwrap_or((Ordering::Equal, "identical"))
+}

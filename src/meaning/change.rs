@@ -1,0 +1,98 @@
+//! Direction (up/down) and comparison (yoy/mom) of a number, from the words before it.
+
+use crate::metric::{Comparison, Direction};
+use crate::rules::Lexicon;
+
+/// The longest word of `words` that `text` ends with.
+pub fn suffix<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| text.ends_with(w.as_str()))
+        .map(String::as_str)
+}
+
+/// The longest word of `words` that `text` starts with.
+pub fn prefix<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| text.starts_with(w.as_str()))
+        .map(String::as_str)
+}
+
+/// Strips words of `words` from the end of `text` for as long as one matches.
+pub fn strip_suffixes<'t>(mut text: &'t str, words: &[String]) -> &'t str {
+    while let Some(w) = suffix(text, words) {
+        text = &text[..text.len() - w.len()];
+    }
+    text
+}
+
+/// The change verb `text` ends with, and its direction.
+fn verb_at_end<'l>(lexicon: &'l Lexicon, text: &str) -> Option<(&'l str, Direction)> {
+    let up = suffix(text, &lexicon.up).map(|w| (w, Direction::Up));
+    let down = suffix(text, &lexicon.down).map(|w| (w, Direction::Down));
+    match (up, down) {
+        (Some(u), Some(d)) => Some(if u.0.len() >= d.0.len() { u } else { d }),
+        (u, d) => u.or(d),
+    }
+}
+
+/// The direction of a number whose clause reads `before` up to it.
+///
+/// `增长5.4%` is up; `下降至5%` is a level reached (none); `比上年高0.4个百分点`
+/// is up; `高于全国` is a gap (none); `减少碳排放2810万吨` is down.
+pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
+    let text = strip_suffixes(before, &lexicon.fillers);
+    if suffix(text, &lexicon.neutral).is_some() {
+        return None;
+    }
+    if let Some(level) = suffix(text, &lexicon.level) {
+        let rest = strip_suffixes(&text[..text.len() - level.len()], &lexicon.fillers);
+        if verb_at_end(lexicon, rest).is_some() {
+            return None;
+        }
+    }
+    if let Some((verb, dir)) = verb_at_end(lexicon, text) {
+        let rest = &text[..text.len() - verb.len()];
+        if suffix(rest, &lexicon.neutral).is_some() || rest.ends_with('新') {
+            return None;
+        }
+        return Some(dir);
+    }
+    if let Some(base) = text.rfind('比').or_else(|| text.rfind('较')) {
+        let tail = &text[base..];
+        if !tail.starts_with("比重") && !tail.starts_with("比例") && !tail.starts_with("比率") {
+            if suffix(text, &lexicon.higher).is_some() {
+                return Some(Direction::Up);
+            }
+            if suffix(text, &lexicon.lower).is_some() {
+                return Some(Direction::Down);
+            }
+        }
+    }
+    let lead = text.trim_start_matches(|c: char| !is_han(c));
+    let up = prefix(lead, &lexicon.up).filter(|w| w.chars().count() > 1);
+    let down = prefix(lead, &lexicon.down).filter(|w| w.chars().count() > 1);
+    match (up, down) {
+        (Some(_), None) => Some(Direction::Up),
+        (None, Some(_)) => Some(Direction::Down),
+        _ => None,
+    }
+}
+
+/// The comparison marker in `before` (同比 → yoy, 环比 → mom), if any.
+pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
+    let yoy = lexicon.yoy.iter().filter_map(|w| before.rfind(w.as_str())).max();
+    let mom = lexicon.mom.iter().filter_map(|w| before.rfind(w.as_str())).max();
+    match (yoy, mom) {
+        (Some(y), Some(m)) => Some(if y > m { Comparison::Yoy } else { Comparison::Mom }),
+        (Some(_), None) => Some(Comparison::Yoy),
+        (None, Some(_)) => Some(Comparison::Mom),
+        (None, None) => None,
+    }
+}
+
+/// A Chinese character (CJK unified ideographs).
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}

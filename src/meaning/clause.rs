@@ -1,0 +1,84 @@
+//! Clause and sentence boundaries around a span.
+
+/// Characters that end a clause for the purpose of finding a subject.
+pub fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '。' | '：' | ':' | '！' | '!' | '？' | '?' | '\n' | '（' | '）' | '(' | ')'
+    )
+}
+
+/// Characters that end a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '!' | '？' | '?' | '\n' | '；' | ';')
+}
+
+/// The byte offset where the clause holding `at` starts, not before `floor`.
+pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
+    let head = &text[floor..at];
+    match head.char_indices().rev().find(|(_, c)| is_clause_end(*c)) {
+        Some((i, c)) => floor + i + c.len_utf8(),
+        None => floor,
+    }
+}
+
+/// The byte offset where the clause holding `at` ends.
+pub fn clause_end(text: &str, at: usize) -> usize {
+    match text[at..].char_indices().find(|(_, c)| is_clause_end(*c)) {
+        Some((i, _)) => at + i,
+        None => text.len(),
+    }
+}
+
+/// The sentence around `start..end`, at most `radius` characters on each side.
+pub fn sentence_bounds(text: &str, start: usize, end: usize, radius: usize) -> (usize, usize) {
+    let mut s = start;
+    for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
+        if is_sentence_end(c) || n >= radius {
+            break;
+        }
+        s = i;
+    }
+    let mut e = end;
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        if n >= radius {
+            break;
+        }
+        e = end + i + c.len_utf8();
+        if is_sentence_end(c) {
+            if c == '\n' {
+                e -= 1;
+            }
+            break;
+        }
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_start_stops_at_punctuation() {
+        let t = "全年，刑事案件发案同比下降35.5%";
+        let at = t.find("35").unwrap();
+        assert_eq!(&t[clause_start(t, 0, at)..at], "刑事案件发案同比下降");
+    }
+
+    #[test]
+    fn sentence_is_bounded() {
+        let t = "甲".repeat(500) + "12%" + &"乙".repeat(500);
+        let at = t.find("12").unwrap();
+        let (s, e) = sentence_bounds(&t, at, at + 3, 100);
+        assert_eq!(t[s..e].chars().count(), 203);
+    }
+
+    #[test]
+    fn sentence_ends_at_full_stop() {
+        let t = "前文。增长5%，好。后文";
+        let at = t.find('5').unwrap();
+        let (s, e) = sentence_bounds(t, at, at + 2, 100);
+        assert_eq!(&t[s..e], "增长5%，好。");
+    }
+}

@@ -1,0 +1,438 @@
+//! Numeral parsing: Arabic, Chinese (standard, colloquial, financial) and mixed forms.
+//!
+//! A pure function over the text of a number: no regex state, exact arithmetic.
+//! `1.4亿` → 140000000, `一万二` → 12000, `两千零五` → 2005, `三四` → 3–4,
+//! `二十几万` → 200000–300000, `十余万` → 100000 and "more than", `三分之一` → 0.333….
+
+use crate::decimal::Decimal;
+
+/// A parsed number: a value, or a range for approximate amounts (三四, 十几).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    /// The value, or the lower end of a range.
+    pub low: Decimal,
+    /// The upper end, for ranges written inside one numeral.
+    pub high: Option<Decimal>,
+    /// True when the numeral itself says "more than" (余, 多 as in 十余万, 120多).
+    pub more_than: bool,
+}
+
+impl Number {
+    /// Multiplies both ends by `factor`.
+    pub fn scaled(self, factor: Decimal) -> Option<Number> {
+        Some(Number {
+            low: self.low.checked_mul(factor)?,
+            high: match self.high {
+                Some(h) => Some(h.checked_mul(factor)?),
+                None => None,
+            },
+            more_than: self.more_than,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Token {
+    /// A digit or an Arabic number.
+    Value(Decimal),
+    /// Two adjacent digits read as an approximate range (三四, 一两).
+    Pair(u8, u8),
+    /// 几: an unknown digit.
+    Few,
+    Zero,
+    /// 十 百 千: 10^exp within a section.
+    Small(u32),
+    /// 万 亿: 10^exp, closing a section.
+    Big(u32),
+    Point,
+    /// 余 多: "more than".
+    Over,
+}
+
+/// Which end of a range a pass computes.
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    Low,
+    High,
+}
+
+/// Parses the text of a number. Returns `None` when it is not a well-formed numeral.
+pub fn parse_number(text: &str) -> Option<Number> {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix('负').or_else(|| text.strip_prefix('-')) {
+        let n = parse_number(rest)?;
+        return Some(Number {
+            low: n.low.negate(),
+            high: n.high.map(Decimal::negate),
+            more_than: n.more_than,
+        });
+    }
+    if let Some((den, num)) = text.split_once("分之") {
+        let den = parse_plain(den)?;
+        let num = parse_plain(num)?;
+        return Some(Number {
+            low: num.checked_div(den)?,
+            high: None,
+            more_than: false,
+        });
+    }
+    if text == "半" || text == "一半" {
+        return Some(Number {
+            low: Decimal::parse("0.5")?,
+            high: None,
+            more_than: false,
+        });
+    }
+    let expanded = expand_tens(text);
+    let tokens = tokenize(&expanded)?;
+    let more_than = tokens.contains(&Token::Over);
+    let low = evaluate(&tokens, End::Low)?;
+    let ranged = tokens
+        .iter()
+        .any(|t| matches!(t, Token::Pair(..) | Token::Few));
+    let high = if ranged {
+        Some(evaluate(&tokens, End::High)?)
+    } else {
+        None
+    };
+    Some(Number {
+        low,
+        high,
+        more_than,
+    })
+}
+
+/// Parses a numeral that must be a single exact value.
+pub fn parse_plain(text: &str) -> Option<Decimal> {
+    let n = parse_number(text)?;
+    (n.high.is_none() && !n.more_than).then_some(n.low)
+}
+
+/// The value of one Chinese digit character, if it is one.
+pub fn digit_value(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' | '○' | 'O' => 0,
+        '一' | '壹' | '幺' => 1,
+        '二' | '两' | '贰' | '貳' | '兩' | '俩' | '倆' => 2,
+        '三' | '叁' | '參' | '叄' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The power of ten of a unit character (十 → 1, 万 → 4), and whether it closes a section.
+fn unit_exp(c: char) -> Option<(u32, bool)> {
+    Some(match c {
+        '十' | '拾' => (1, false),
+        '百' | '佰' => (2, false),
+        '千' | '仟' => (3, false),
+        '万' | '萬' => (4, true),
+        '亿' | '億' => (8, true),
+        '兆' => (12, true),
+        _ => return None,
+    })
+}
+
+/// 廿 卅 卌 are shorthand for 二十 三十 四十.
+fn expand_tens(text: &str) -> String {
+    text.replace('廿', "二十")
+        .replace('卅', "三十")
+        .replace('卌', "四十")
+}
+
+fn tokenize(text: &str) -> Option<Vec<Token>> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut tokens = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.')
+            {
+                i += 1;
+            }
+            let s: String = chars[start..i].iter().collect();
+            tokens.push(Token::Value(Decimal::parse(&s)?));
+            continue;
+        }
+        if let Some(d) = digit_value(c) {
+            let next = chars.get(i + 1).copied().and_then(digit_value);
+            if let Some(n) = next.filter(|&n| d > 0 && n == d + 1) {
+                tokens.push(Token::Pair(d, n));
+                i += 2;
+                continue;
+            }
+            tokens.push(if d == 0 {
+                Token::Zero
+            } else {
+                Token::Value(Decimal::from_int(i128::from(d)))
+            });
+        } else if let Some((exp, big)) = unit_exp(c) {
+            tokens.push(if big {
+                Token::Big(exp)
+            } else {
+                Token::Small(exp)
+            });
+        } else {
+            tokens.push(match c {
+                '几' | '幾' => Token::Few,
+                '点' | '點' | '.' => Token::Point,
+                '余' | '多' | '餘' => Token::Over,
+                _ => return None,
+            });
+        }
+        i += 1;
+    }
+    if tokens.is_empty() {
+        return None;
+    }
+    Some(tokens)
+}
+
+/// Digits written one after another with no unit (二〇二四): read positionally.
+fn evaluate_digit_string(tokens: &[Token]) -> Option<Decimal> {
+    let mut value = Decimal::ZERO;
+    let ten = Decimal::from_int(10);
+    for t in tokens {
+        let d = match t {
+            Token::Zero => Decimal::ZERO,
+            Token::Value(v) if v.is_integer() && v.to_integer()? < 10 => *v,
+            _ => return None,
+        };
+        value = value.checked_mul(ten)?.checked_add(d)?;
+    }
+    Some(value)
+}
+
+fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
+    let has_units = tokens
+        .iter()
+        .any(|t| matches!(t, Token::Small(_) | Token::Big(_) | Token::Point));
+    let digits = tokens
+        .iter()
+        .filter(|t| matches!(t, Token::Value(_) | Token::Zero))
+        .count();
+    if !has_units && digits > 1 && digits == tokens.len() {
+        return evaluate_digit_string(tokens);
+    }
+    let mut total = Decimal::ZERO;
+    let mut section = Decimal::ZERO;
+    let mut pending: Option<Decimal> = None;
+    // Exponent of the unit just before the pending digit, for colloquial 一万二 / 两千五.
+    let mut after_unit: Option<u32> = None;
+    let mut last_big = 0u32;
+    let mut fraction_digits: Option<i32> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        let followed_by_unit = matches!(
+            tokens.get(i + 1),
+            Some(Token::Small(_) | Token::Big(_))
+        );
+        match *token {
+            Token::Value(_) | Token::Zero if fraction_digits.is_some() => {
+                let v = match *token {
+                    Token::Value(v) => v,
+                    _ => Decimal::ZERO,
+                };
+                let k = fraction_digits.as_mut()?;
+                *k += 1;
+                let place = Decimal::pow10(-*k)?;
+                pending = Some(pending?.checked_add(v.checked_mul(place)?)?);
+            }
+            Token::Value(v) => {
+                if pending.is_some() {
+                    return None;
+                }
+                pending = Some(v);
+            }
+            Token::Pair(a, b) => {
+                if pending.is_some() {
+                    return None;
+                }
+                let d = if end == End::Low { a } else { b };
+                pending = Some(Decimal::from_int(i128::from(d)));
+            }
+            Token::Few => {
+                if pending.is_some() {
+                    return None;
+                }
+                let d = match (end, followed_by_unit) {
+                    (End::High, _) => 10,
+                    (End::Low, true) => 1,
+                    (End::Low, false) => 0,
+                };
+                pending = Some(Decimal::from_int(d));
+            }
+            Token::Zero => {
+                if let Some(p) = pending.take() {
+                    section = section.checked_add(p)?;
+                }
+                after_unit = None;
+                continue;
+            }
+            Token::Small(exp) => {
+                let v = pending.take().unwrap_or(Decimal::from_int(1));
+                section = section.checked_add(v.checked_mul(Decimal::pow10(exp as i32)?)?)?;
+                fraction_digits = None;
+                after_unit = Some(exp);
+                continue;
+            }
+            Token::Big(exp) => {
+                let p = flush(pending.take(), after_unit, tokens.get(i.wrapping_sub(1)))?;
+                let group = section.checked_add(p)?;
+                let scale = Decimal::pow10(exp as i32)?;
+                if group.is_zero() {
+                    if total.is_zero() {
+                        return None;
+                    }
+                    total = total.checked_mul(scale)?;
+                } else if exp > last_big && !total.is_zero() {
+                    total = total.checked_add(group)?.checked_mul(scale)?;
+                } else {
+                    total = total.checked_add(group.checked_mul(scale)?)?;
+                }
+                last_big = last_big.max(exp);
+                section = Decimal::ZERO;
+                fraction_digits = None;
+                after_unit = Some(exp);
+                continue;
+            }
+            Token::Point => {
+                if pending.is_none() || fraction_digits.is_some() {
+                    return None;
+                }
+                fraction_digits = Some(0);
+                continue;
+            }
+            Token::Over => continue,
+        }
+        // A digit was read: it stays pending; `after_unit` keeps the unit before it.
+        if !matches!(
+            tokens.get(i.wrapping_sub(1)),
+            Some(Token::Small(_) | Token::Big(_))
+        ) {
+            after_unit = None;
+        }
+    }
+    let last = tokens.iter().rev().find(|t| **t != Token::Over);
+    let p = flush(pending, after_unit, last)?;
+    total.checked_add(section)?.checked_add(p)
+}
+
+/// A pending digit's value: colloquial 一万二 / 两千五 / 十五 scale a lone digit
+/// right after a unit to the next lower place.
+fn flush(pending: Option<Decimal>, after_unit: Option<u32>, last: Option<&Token>) -> Option<Decimal> {
+    let Some(p) = pending else {
+        return Some(Decimal::ZERO);
+    };
+    let single_digit = matches!(last, Some(Token::Value(_) | Token::Pair(..) | Token::Few));
+    match after_unit {
+        Some(exp) if exp > 1 && single_digit && p.is_integer() && p < Decimal::from_int(11) => {
+            p.checked_mul(Decimal::pow10(exp as i32 - 1)?)
+        }
+        _ => Some(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(s: &str) -> String {
+        parse_number(s)
+            .unwrap_or_else(|| panic!("{s} did not parse"))
+            .low
+            .to_string()
+    }
+
+    fn range(s: &str) -> (String, String) {
+        let n = parse_number(s).unwrap();
+        (n.low.to_string(), n.high.unwrap().to_string())
+    }
+
+    #[test]
+    fn arabic_with_multipliers() {
+        assert_eq!(value("1.4亿"), "140000000");
+        assert_eq!(value("224万"), "2240000");
+        assert_eq!(value("1.18万"), "11800");
+        assert_eq!(value("5.2万亿"), "5200000000000");
+        assert_eq!(value("82,225.00"), "82225");
+        assert_eq!(value("3万5千"), "35000");
+        assert_eq!(value("10万零100"), "100100");
+    }
+
+    #[test]
+    fn standard_chinese() {
+        assert_eq!(value("三千"), "3000");
+        assert_eq!(value("九百"), "900");
+        assert_eq!(value("一万二千"), "12000");
+        assert_eq!(value("两千零五"), "2005");
+        assert_eq!(value("一百零五"), "105");
+        assert_eq!(value("十五"), "15");
+        assert_eq!(value("二十"), "20");
+        assert_eq!(value("百亿"), "10000000000");
+        assert_eq!(value("一亿二千万"), "120000000");
+        assert_eq!(value("三千四百五十万"), "34500000");
+        assert_eq!(value("〇"), "0");
+    }
+
+    #[test]
+    fn colloquial_trailing_digit() {
+        assert_eq!(value("一万二"), "12000");
+        assert_eq!(value("两千五"), "2500");
+        assert_eq!(value("三百五"), "350");
+        assert_eq!(value("一千五万"), "15000000");
+    }
+
+    #[test]
+    fn financial_and_traditional() {
+        assert_eq!(value("壹佰贰拾叁"), "123");
+        assert_eq!(value("伍萬"), "50000");
+        assert_eq!(value("一點五"), "1.5");
+        assert_eq!(value("三点一四亿"), "314000000");
+    }
+
+    #[test]
+    fn digit_strings() {
+        assert_eq!(value("二〇二四"), "2024");
+    }
+
+    #[test]
+    fn approximate_ranges() {
+        assert_eq!(range("三四"), ("3".into(), "4".into()));
+        assert_eq!(range("一两"), ("1".into(), "2".into()));
+        assert_eq!(range("三四十"), ("30".into(), "40".into()));
+        assert_eq!(range("七百三四十"), ("730".into(), "740".into()));
+        assert_eq!(range("十几"), ("10".into(), "20".into()));
+        assert_eq!(range("二十几万"), ("200000".into(), "300000".into()));
+        assert_eq!(range("几十万"), ("100000".into(), "1000000".into()));
+    }
+
+    #[test]
+    fn more_than_inside_the_numeral() {
+        let n = parse_number("十余万").unwrap();
+        assert_eq!(n.low.to_string(), "100000");
+        assert!(n.more_than);
+        assert!(parse_number("120多").unwrap().more_than);
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(value("三分之一"), "0.333333333333333");
+        assert_eq!(value("四分之三"), "0.75");
+        assert_eq!(value("一半"), "0.5");
+    }
+
+    #[test]
+    fn rejects_non_numerals() {
+        assert!(parse_number("").is_none());
+        assert!(parse_number("万").is_none());
+        assert!(parse_number("年").is_none());
+        assert!(parse_number("1.2.3").is_none());
+    }
+}

@@ -1,0 +1,112 @@
+//! The units table: surface unit → kind, canonical unit and factor.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::{RuleError, SourceFile};
+use crate::decimal::Decimal;
+use crate::metric::Kind;
+
+/// What a unit written in text stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitDef {
+    /// The kind of metric this unit makes.
+    pub kind: Kind,
+    /// The canonical unit (`CNY`, `kW`, or the measure word for counts).
+    pub unit: String,
+    /// Value in the canonical unit = written number × factor.
+    pub factor: Decimal,
+}
+
+/// All units, by surface form.
+#[derive(Debug, Clone, Default)]
+pub struct UnitTable {
+    by_surface: HashMap<String, UnitDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    unit: Vec<Spanned<UnitEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    kind: String,
+    unit: Option<String>,
+    factor: Option<String>,
+    surfaces: Vec<String>,
+}
+
+impl UnitTable {
+    /// Loads `units.toml`.
+    pub fn load(source: &SourceFile) -> Result<UnitTable, Vec<RuleError>> {
+        let file: UnitsFile = source.parse().map_err(|e| vec![e])?;
+        let mut table = UnitTable::default();
+        let mut errors = Vec::new();
+        for entry in &file.unit {
+            let at = entry.span().start;
+            let entry = entry.get_ref();
+            let Some(kind) = Kind::parse(&entry.kind) else {
+                errors.push(source.error_at(at, format!("unknown kind `{}`", entry.kind)));
+                continue;
+            };
+            let factor = match &entry.factor {
+                None => Decimal::from_int(1),
+                Some(f) => match Decimal::parse(f) {
+                    Some(d) => d,
+                    None => {
+                        errors.push(source.error_at(at, format!("factor `{f}` is not a number")));
+                        continue;
+                    }
+                },
+            };
+            for surface in &entry.surfaces {
+                let unit = match (&entry.unit, kind) {
+                    (Some(u), _) => u.clone(),
+                    (None, Kind::Count) => surface.clone(),
+                    (None, _) => {
+                        errors.push(source.error_at(at, "a unit entry needs `unit` unless it is a count"));
+                        break;
+                    }
+                };
+                let def = UnitDef { kind, unit, factor };
+                if table.by_surface.insert(surface.clone(), def).is_some() {
+                    errors.push(source.error_at(at, format!("unit `{surface}` is listed twice")));
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(table)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The definition of a unit as written.
+    pub fn get(&self, surface: &str) -> Option<&UnitDef> {
+        self.by_surface.get(surface)
+    }
+
+    /// True when `unit` is a canonical unit of `kind` in the table.
+    pub fn has_canonical(&self, kind: Kind, unit: &str) -> bool {
+        self.by_surface
+            .values()
+            .any(|d| d.kind == kind && d.unit == unit)
+    }
+
+    /// The surfaces of one kind, longest first (for building alternations).
+    pub fn surfaces_of(&self, kind: Kind) -> Vec<&str> {
+        let mut s: Vec<&str> = self
+            .by_surface
+            .iter()
+            .filter(|(_, d)| d.kind == kind)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        s.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        s
+    }
+}

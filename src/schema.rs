@@ -1,0 +1,146 @@
+//! The columns of the output tables: names, types and meanings, defined once.
+//!
+//! The CSV header, the Parquet schema and the descriptions all come from here,
+//! and [`metric_cells`] / [`document_cells`] are the one place where a row is
+//! laid out as column values.
+
+use crate::decimal::Decimal;
+use crate::document::DocumentRecord;
+use crate::metric::Metric;
+
+/// The type of a column's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// UTF-8 text.
+    Str,
+    /// Unsigned 32-bit integer.
+    U32,
+    /// Unsigned 64-bit integer.
+    U64,
+    /// 64-bit float.
+    F64,
+}
+
+/// One column of an output table.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The column name (a public interface).
+    pub name: &'static str,
+    /// The value type.
+    pub kind: ColumnType,
+    /// True when the column may be empty (null).
+    pub nullable: bool,
+    /// What the column holds, in English.
+    pub description: &'static str,
+    /// The column's Chinese label.
+    pub label_zh: &'static str,
+}
+
+const fn col(name: &'static str, kind: ColumnType, nullable: bool, description: &'static str, label_zh: &'static str) -> Column {
+    Column {
+        name,
+        kind,
+        nullable,
+        description,
+        label_zh,
+    }
+}
+
+/// The metrics table, in column order.
+pub const METRIC_COLUMNS: [Column; 15] = [
+    col("doc_id", ColumnType::Str, false, "The input file's stem.", "文档编号"),
+    col("start", ColumnType::U32, false, "Character (code point) offset where the span starts in the decoded document.", "起始位置"),
+    col("end", ColumnType::U32, false, "Character offset just past the span's end: doc[start:end] == text.", "结束位置"),
+    col("text", ColumnType::Str, false, "The span as written: number, multiplier, qualifier and unit.", "原文"),
+    col("kind", ColumnType::Str, false, "percent, percentage_point, multiple, money, count, measure or duration.", "类型"),
+    col("value", ColumnType::F64, false, "The magnitude in the canonical unit (1.4亿元 -> 140000000); the low end of a range.", "数值"),
+    col("value_high", ColumnType::F64, true, "The upper end of a range, else empty.", "数值上限"),
+    col("unit", ColumnType::Str, false, "Canonical unit: %, pp, x, an ISO currency code, the measure word, or a physical or time unit.", "单位"),
+    col("qualifier", ColumnType::Str, false, "exact, approx, more_than or less_than.", "限定"),
+    col("direction", ColumnType::Str, true, "up or down when the number is the amount of a change, else empty.", "变化方向"),
+    col("comparison", ColumnType::Str, true, "yoy (同比) or mom (环比) when stated, else empty.", "比较基准"),
+    col("subject", ColumnType::Str, false, "The phrase naming what is measured; empty when nothing names it.", "指标名称"),
+    col("period", ColumnType::Str, true, "The time the figure refers to: 2024, 2024-05, 2024-01/2024-05, 2024-Q1/2024-Q3.", "时期"),
+    col("sentence", ColumnType::Str, false, "The sentence around the span (at most 100 characters on each side).", "所在句子"),
+    col("rule_id", ColumnType::Str, false, "The rule that produced the row.", "规则"),
+];
+
+/// The documents table, in column order.
+pub const DOCUMENT_COLUMNS: [Column; 9] = [
+    col("doc_id", ColumnType::Str, false, "The input file's stem.", "文档编号"),
+    col("path", ColumnType::Str, false, "The input path as given.", "路径"),
+    col("title", ColumnType::Str, false, "The first non-empty line of the text.", "标题"),
+    col("chars", ColumnType::U64, false, "Characters (code points) in the decoded text.", "字符数"),
+    col("metrics", ColumnType::U64, false, "Rows extracted from the document.", "指标数"),
+    col("encoding", ColumnType::Str, false, "The encoding the file was decoded from.", "编码"),
+    col("sha256", ColumnType::Str, false, "SHA-256 of the file's bytes.", "哈希"),
+    col("status", ColumnType::Str, false, "ok, or skipped when the file could not be used.", "状态"),
+    col("error", ColumnType::Str, false, "Why the file was skipped, or a warning about it; empty otherwise.", "错误"),
+];
+
+/// One value of a row, typed as its column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// Text (possibly empty).
+    Str(&'a str),
+    /// Optional text: `None` is null.
+    OptStr(Option<&'a str>),
+    /// A 32-bit count or offset.
+    U32(u32),
+    /// A 64-bit count.
+    U64(u64),
+    /// An exact number.
+    Num(Decimal),
+    /// An optional exact number.
+    OptNum(Option<Decimal>),
+}
+
+impl Cell<'_> {
+    /// The value as CSV text: empty for null, numbers in plain notation.
+    pub fn to_text(self) -> String {
+        match self {
+            Cell::Str(s) => s.to_string(),
+            Cell::OptStr(s) => s.unwrap_or("").to_string(),
+            Cell::U32(n) => n.to_string(),
+            Cell::U64(n) => n.to_string(),
+            Cell::Num(d) => d.to_string(),
+            Cell::OptNum(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// A metric's values, in [`METRIC_COLUMNS`] order.
+pub fn metric_cells(m: &Metric) -> [Cell<'_>; 15] {
+    [
+        Cell::Str(&m.doc_id),
+        Cell::U32(m.start),
+        Cell::U32(m.end),
+        Cell::Str(&m.text),
+        Cell::Str(m.kind.as_str()),
+        Cell::Num(m.value),
+        Cell::OptNum(m.value_high),
+        Cell::Str(&m.unit),
+        Cell::Str(m.qualifier.as_str()),
+        Cell::OptStr(m.direction.map(|d| d.as_str())),
+        Cell::OptStr(m.comparison.map(|c| c.as_str())),
+        Cell::Str(&m.subject),
+        Cell::OptStr(m.period.as_deref()),
+        Cell::Str(&m.sentence),
+        Cell::Str(&m.rule_id),
+    ]
+}
+
+/// A document's values, in [`DOCUMENT_COLUMNS`] order.
+pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 9] {
+    [
+        Cell::Str(&d.doc_id),
+        Cell::Str(&d.path),
+        Cell::Str(&d.title),
+        Cell::U64(d.chars),
+        Cell::U64(d.metrics),
+        Cell::Str(&d.encoding),
+        Cell::Str(&d.sha256),
+        Cell::Str(&d.status),
+        Cell::Str(&d.error),
+    ]
+}

@@ -1,0 +1,66 @@
+//! CSV tables: `metrics.csv` and `documents.csv`, streamed row by row.
+//!
+//! UTF-8 with a byte order mark by default (so Excel and WPS show the Chinese),
+//! empty cells for nulls, numbers in plain notation with every digit.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::{AtomicFile, Sink};
+use crate::document::DocumentRecord;
+use crate::metric::Metric;
+use crate::schema::{document_cells, metric_cells, Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+
+/// Writes the two CSV tables.
+pub struct CsvSink {
+    metrics: csv::Writer<AtomicFile>,
+    documents: csv::Writer<AtomicFile>,
+}
+
+fn open(path: &Path, columns: &[Column], bom: bool) -> Result<csv::Writer<AtomicFile>> {
+    let mut file = AtomicFile::create(path)?;
+    if bom {
+        file.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::Writer::from_writer(file);
+    w.write_record(columns.iter().map(|c| c.name))?;
+    Ok(w)
+}
+
+fn write_row(w: &mut csv::Writer<AtomicFile>, cells: &[Cell]) -> Result<()> {
+    for cell in cells {
+        w.write_field(cell.to_text())?;
+    }
+    w.write_record(None::<&[u8]>)?;
+    Ok(())
+}
+
+impl CsvSink {
+    /// Starts `metrics.csv` and `documents.csv` in `dir`.
+    pub fn create(dir: &Path, bom: bool) -> Result<CsvSink> {
+        Ok(CsvSink {
+            metrics: open(&dir.join("metrics.csv"), &METRIC_COLUMNS, bom)?,
+            documents: open(&dir.join("documents.csv"), &DOCUMENT_COLUMNS, bom)?,
+        })
+    }
+}
+
+impl Sink for CsvSink {
+    fn write_document(&mut self, doc: &DocumentRecord, metrics: &[Metric]) -> Result<()> {
+        for m in metrics {
+            write_row(&mut self.metrics, &metric_cells(m))?;
+        }
+        write_row(&mut self.documents, &document_cells(doc))
+    }
+
+    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {
+        let mut paths = Vec::new();
+        for w in [self.metrics, self.documents] {
+            let file = w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+            paths.push(file.commit()?);
+        }
+        Ok(paths)
+    }
+}

@@ -1,0 +1,64 @@
+//! JSON Lines: one metric per line, in `metrics.jsonl` or on a stream.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde_json::{Map, Number, Value};
+
+use super::{AtomicFile, Sink};
+use crate::document::DocumentRecord;
+use crate::metric::Metric;
+use crate::schema::{metric_cells, Cell, METRIC_COLUMNS};
+
+/// A metric as a JSON object with the table's column names.
+pub fn metric_json(m: &Metric) -> Value {
+    let mut obj = Map::new();
+    for (col, cell) in METRIC_COLUMNS.iter().zip(metric_cells(m)) {
+        obj.insert(col.name.to_string(), cell_json(cell));
+    }
+    Value::Object(obj)
+}
+
+fn number(d: crate::decimal::Decimal) -> Value {
+    Number::from_f64(d.to_f64()).map_or(Value::Null, Value::Number)
+}
+
+fn cell_json(cell: Cell) -> Value {
+    match cell {
+        Cell::Str(s) => Value::String(s.to_string()),
+        Cell::OptStr(s) => s.map_or(Value::Null, |s| Value::String(s.to_string())),
+        Cell::U32(n) => Value::from(n),
+        Cell::U64(n) => Value::from(n),
+        Cell::Num(d) => number(d),
+        Cell::OptNum(d) => d.map_or(Value::Null, number),
+    }
+}
+
+/// Writes `metrics.jsonl`.
+pub struct JsonlSink {
+    file: AtomicFile,
+}
+
+impl JsonlSink {
+    /// Starts `metrics.jsonl` in `dir`.
+    pub fn create(dir: &Path) -> Result<JsonlSink> {
+        Ok(JsonlSink {
+            file: AtomicFile::create(&dir.join("metrics.jsonl"))?,
+        })
+    }
+}
+
+impl Sink for JsonlSink {
+    fn write_document(&mut self, _doc: &DocumentRecord, metrics: &[Metric]) -> Result<()> {
+        for m in metrics {
+            serde_json::to_writer(&mut self.file, &metric_json(m))?;
+            self.file.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {
+        Ok(vec![self.file.commit()?])
+    }
+}

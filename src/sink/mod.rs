@@ -1,0 +1,79 @@
+//! Sinks: where rows go. The pipeline pushes each document's rows into every
+//! sink in document order; a sink never knows where the rows came from.
+
+mod atomic;
+pub mod csv;
+pub mod jsonl;
+pub mod parquet;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+pub use atomic::AtomicFile;
+
+use crate::document::DocumentRecord;
+use crate::metric::Metric;
+
+/// Something that receives extracted rows.
+pub trait Sink {
+    /// Receives one document and its rows (documents arrive in input order).
+    fn write_document(&mut self, doc: &DocumentRecord, metrics: &[Metric]) -> Result<()>;
+    /// Completes the output; returns the files written.
+    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>>;
+}
+
+/// An output format of the batch command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `metrics.csv` and `documents.csv`.
+    Csv,
+    /// `metrics.parquet` and `documents.parquet`.
+    Parquet,
+    /// `metrics.jsonl`.
+    Jsonl,
+}
+
+impl Format {
+    /// Parses a comma-separated list such as `csv,parquet`.
+    pub fn parse_list(list: &str) -> Result<Vec<Format>> {
+        let mut out = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let f = match name {
+                "csv" => Format::Csv,
+                "parquet" => Format::Parquet,
+                "jsonl" => Format::Jsonl,
+                other => bail!("unknown format `{other}` (expected csv, parquet, jsonl)"),
+            };
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        if out.is_empty() {
+            bail!("no output format given");
+        }
+        Ok(out)
+    }
+}
+
+/// Options shared by the file sinks.
+#[derive(Debug, Clone)]
+pub struct SinkOptions {
+    /// Write a UTF-8 byte order mark at the start of CSV files (for Excel).
+    pub csv_bom: bool,
+    /// Key/value metadata for Parquet files.
+    pub metadata: Vec<(String, String)>,
+}
+
+/// Opens one sink per format in `dir`.
+pub fn open_sinks(formats: &[Format], dir: &Path, options: &SinkOptions) -> Result<Vec<Box<dyn Sink>>> {
+    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    for f in formats {
+        sinks.push(match f {
+            Format::Csv => Box::new(csv::CsvSink::create(dir, options.csv_bom)?),
+            Format::Parquet => Box::new(parquet::ParquetSink::create(dir, options.metadata.clone())?),
+            Format::Jsonl => Box::new(jsonl::JsonlSink::create(dir)?),
+        });
+    }
+    Ok(sinks)
+}
