@@ -41,6 +41,8 @@ pub struct Summary {
     pub documents: usize,
     /// Inputs that could not be used, with reasons.
     pub skipped: Vec<Unreadable>,
+    /// Files in folders passed over for their extension.
+    pub ignored: usize,
     /// Documents processed with a warning (replaced bytes).
     pub warnings: Vec<Unreadable>,
     /// Rows written.
@@ -101,7 +103,7 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
     let started = Instant::now();
     std::fs::create_dir_all(&options.out_dir)
         .with_context(|| format!("cannot create output folder {}", options.out_dir.display()))?;
-    let (files, unwalkable) = collect_inputs(&options.inputs);
+    let inputs = collect_inputs(&options.inputs);
     let sink_options = SinkOptions {
         csv_bom: options.csv_bom,
         metadata: vec![
@@ -116,7 +118,8 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
         .context("cannot start worker threads")?;
     let mut summary = Summary::default();
 
-    for bad in &unwalkable {
+    summary.ignored = inputs.ignored;
+    for bad in &inputs.unreadable {
         let record = DocumentRecord {
             doc_id: doc_id_of(&bad.path),
             path: bad.path.display().to_string(),
@@ -128,9 +131,9 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
             sink.write_document(&record, &[])?;
         }
     }
-    summary.skipped.extend(unwalkable);
+    summary.skipped.extend(inputs.unreadable);
 
-    for chunk in files.chunks(CHUNK) {
+    for chunk in inputs.files.chunks(CHUNK) {
         let processed: Vec<Processed> = pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect());
         for p in processed {
             for sink in sinks.iter_mut() {

@@ -121,11 +121,32 @@ pub struct Unreadable {
     pub reason: String,
 }
 
-/// Files under the given paths (folders recursively, hidden entries skipped), in
-/// sorted order, plus the paths that could not be walked.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
-    let mut files = Vec::new();
-    let mut bad = Vec::new();
+/// File extensions read as documents when a folder is walked.
+pub const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "text", "md", "html", "htm"];
+
+/// True when a file found in a folder is a document by its extension.
+pub fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The inputs of a batch.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// Documents to read, in order.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked or opened.
+    pub unreadable: Vec<Unreadable>,
+    /// Files in folders passed over because their extension is not a document's.
+    pub ignored: usize,
+}
+
+/// Documents under the given paths, in sorted order. A file named directly is
+/// always read; in folders (walked recursively, hidden entries skipped) only
+/// files with a [`DOCUMENT_EXTENSIONS`] extension are, the others are counted.
+pub fn collect_inputs(paths: &[PathBuf]) -> Inputs {
+    let mut inputs = Inputs::default();
     for root in paths {
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
@@ -134,16 +155,22 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() => {
+                    if e.depth() == 0 || is_document(e.path()) {
+                        inputs.files.push(e.into_path());
+                    } else {
+                        inputs.ignored += 1;
+                    }
+                }
                 Ok(_) => {}
-                Err(err) => bad.push(Unreadable {
+                Err(err) => inputs.unreadable.push(Unreadable {
                     path: err.path().map_or_else(|| root.clone(), Path::to_path_buf),
                     reason: walk_reason(&err),
                 }),
             }
         }
     }
-    (files, bad)
+    inputs
 }
 
 fn walk_reason(err: &walkdir::Error) -> String {

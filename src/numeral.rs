@@ -261,7 +261,10 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 if pending.is_some() {
                     return None;
                 }
-                let d = match (end, followed_by_unit) {
+                // 几 leading a place (几十, 几万) is 1–10 of it; in the ones place
+                // after a unit (十几, 三十几万) it is 0–10.
+                let after_small = matches!(tokens.get(i.wrapping_sub(1)), Some(Token::Small(_) | Token::Zero));
+                let d = match (end, followed_by_unit && !after_small) {
                     (End::High, _) => 10,
                     (End::Low, true) => 1,
                     (End::Low, false) => 0,
@@ -411,6 +414,7 @@ mod tests {
         assert_eq!(range("十几"), ("10".into(), "20".into()));
         assert_eq!(range("二十几万"), ("200000".into(), "300000".into()));
         assert_eq!(range("几十万"), ("100000".into(), "1000000".into()));
+        assert_eq!(range("三十几万"), ("300000".into(), "400000".into()));
     }
 
     #[test]

@@ -78,6 +78,9 @@ fn print_summary(s: &Summary) {
     if !kinds.is_empty() {
         eprintln!("  rows by kind: {}", kinds.join(", "));
     }
+    if s.ignored > 0 {
+        eprintln!("  {} file(s) in folders passed over (not .txt/.md/.html)", s.ignored);
+    }
     for w in &s.warnings {
         eprintln!("  warning: {}: {}", w.path.display(), w.reason);
     }

@@ -58,7 +58,11 @@ fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captur
         return None;
     }
     let after = &text[whole.end()..];
-    if rule.not_followed_by.iter().any(|w| after.starts_with(w.as_str())) {
+    if is_quoted_name(before, after) {
+        return None;
+    }
+    let after_words = after.trim_start();
+    if rule.not_followed_by.iter().any(|w| after_words.starts_with(w.as_str())) {
         return None;
     }
 
@@ -81,7 +85,11 @@ fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captur
     let (unit, unit_factor) = match &rule.fixed_unit {
         Some(u) => (u.clone(), Decimal::from_int(1)),
         None => {
-            let def = rules.units.get(caps.name("unit")?.as_str())?;
+            let surface = caps.name("unit")?.as_str();
+            if rule.exclude_units.iter().any(|u| u == surface) {
+                return None;
+            }
+            let def = rules.units.get(surface)?;
             (def.unit.clone(), def.factor)
         }
     };
@@ -119,8 +127,14 @@ fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captur
     if number.more_than || high.is_some_and(|h| h.more_than) {
         qualifier = Some(Qualifier::MoreThan);
     }
+    let mut end = whole.end();
     if let Some(post) = caps.name("post") {
-        qualifier = lexicon.qual_after.get(post.as_str()).or(qualifier);
+        let compound = lexicon.not_qualifiers.iter().any(|w| text[post.start()..].starts_with(w.as_str()));
+        if compound {
+            end = post.start();
+        } else {
+            qualifier = lexicon.qual_after.get(post.as_str()).or(qualifier);
+        }
     }
     if !has_digit(num.as_str()) && qualifier.is_none() {
         // A bare 百/千/万 is an idiom (千家万户) unless qualified (近百亿元).
@@ -130,7 +144,7 @@ fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captur
     Some(Candidate {
         rule: index,
         start,
-        end: whole.end(),
+        end,
         num_start: num.start(),
         kind: rule.kind,
         value,
@@ -183,6 +197,13 @@ fn is_glued_to_code(before: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_')
+}
+
+/// A number that opens a short quoted phrase is part of a name (“三个规定”, “两抢”).
+fn is_quoted_name(before: &str, after: &str) -> bool {
+    const OPEN: [char; 3] = ['“', '「', '《'];
+    const CLOSE: [char; 3] = ['”', '」', '》'];
+    before.ends_with(OPEN) && after.chars().take(6).any(|c| CLOSE.contains(&c))
 }
 
 fn has_digit(text: &str) -> bool {

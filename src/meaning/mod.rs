@@ -51,6 +51,14 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             _ if from_before.is_empty() => (String::new(), "none found"),
             _ => (from_before, "clause before the number"),
         };
+        // Chinese drops a repeated topic: a number whose clause names nothing
+        // measures what the previous number of the same sentence measured.
+        let same_sentence = previous_end > 0
+            && !text[previous_end..start].contains(clause::is_sentence_end);
+        let (base, source) = match (&base[..], out.last().and_then(|m: &Vec<Meaning>| m.last())) {
+            ("", Some(prev)) if same_sentence => (prev.subject.clone(), "previous number in the sentence"),
+            _ => (base, source),
+        };
         let n = group.members.len();
         let subjects = if before.contains("分别") {
             subject::distribute(&base, n)

@@ -23,9 +23,9 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid pattern")
 });
 
-/// A comparison base at the end (比2019年, 较去年同期): not part of the subject.
+/// A comparison base at the end (比2019年, 较去年同期, 比全国平均): not part of the subject.
 static TRAILING_BASE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:比|较)[^比较重例率]{1,8}$").expect("valid pattern"));
+    Lazy::new(|| Regex::new(r"(?:比|较)[上去前同全本0-9一二三四][^比较]{0,8}$").expect("valid pattern"));
 
 /// How many characters a subject read after the number may have.
 const AFTER_LIMIT: usize = 16;
@@ -46,8 +46,11 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
             s = &s[..s.len() - w.len()];
         }
-        if let Some(m) = TRAILING_BASE.find(s) {
+        if let Some(m) = TRAILING_BASE.find(s).filter(|m| m.start() > 0) {
             s = &s[..m.start()];
+        }
+        if let Some(k) = s.find('从').filter(|&k| k > 0) {
+            s = &s[..k];
         }
         if let Some(m) = LEADING_DATE.find(s).filter(|m| !m.is_empty()) {
             s = &s[m.end()..];
@@ -60,7 +63,19 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             break;
         }
     }
-    s.to_string()
+    cut_before_verb(lexicon, s).to_string()
+}
+
+/// Drops what comes before the first listed verb (及时拦截被骗资金 → 拦截被骗资金).
+fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
+    let first = s
+        .char_indices()
+        .skip(1)
+        .find(|(i, _)| prefix(&s[*i..], &lexicon.subject_verbs).is_some());
+    match first {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
 }
 
 /// The phrase after the number that names what it measures, if there is one:
@@ -75,7 +90,7 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
     }
     let mut end = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
-        if n >= AFTER_LIMIT || is_clause_end(c) || c == '、' || c == '和' && n > 1 {
+        if n >= AFTER_LIMIT || is_clause_end(c) || c == '、' || c.is_ascii_digit() || c == '和' && n > 1 {
             break;
         }
         if n > 0 && prefix(&rest[i..], &lexicon.subject_after_stops).is_some() {

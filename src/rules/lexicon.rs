@@ -18,6 +18,10 @@ pub struct Lexicon {
     pub qual_verbs: WordList<Qualifier>,
     /// Characters that make a following number an ordinal or rank (第, 前).
     pub not_after: Vec<String>,
+    /// Words that begin with an `after` qualifier but are not one (上下游).
+    pub not_qualifiers: Vec<String>,
+    /// Verbs a subject may start with; text before the first is cut off.
+    pub subject_verbs: Vec<String>,
     /// Verbs of increase.
     pub up: Vec<String>,
     /// Verbs of decrease.
@@ -100,6 +104,7 @@ struct SubjectSection {
     trailing: Vec<String>,
     leading: Vec<String>,
     after_stops: Vec<String>,
+    verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +119,8 @@ struct QualifierSection {
 #[serde(deny_unknown_fields)]
 struct GuardSection {
     not_after: Vec<String>,
+    #[serde(default)]
+    not_qualifiers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -166,6 +173,8 @@ impl Lexicon {
             qual_after: qualifiers("after", q.after),
             qual_verbs: qualifiers("verbs", q.verbs),
             not_after: file.guards.not_after,
+            not_qualifiers: file.guards.not_qualifiers,
+            subject_verbs: longest_first(file.subject.verbs),
             up: longest_first(file.change.up),
             down: longest_first(file.change.down),
             level: file.change.level,

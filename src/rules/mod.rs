@@ -67,6 +67,8 @@ pub struct Rule {
     pub min_value: Option<Decimal>,
     /// Rejects a match followed by one of these words (五年来).
     pub not_followed_by: Vec<String>,
+    /// Units (as written) this rule does not accept (九类 is a label).
+    pub exclude_units: Vec<String>,
     /// Texts the rule must turn into the stated rows.
     pub examples: Vec<Example>,
     /// Texts that must give no row at all.
@@ -152,6 +154,8 @@ struct RuleEntry {
     min_value: Option<String>,
     #[serde(default)]
     not_followed_by: Vec<String>,
+    #[serde(default)]
+    exclude_units: Vec<String>,
     #[serde(default)]
     examples: Vec<Spanned<Example>>,
     #[serde(default)]
@@ -442,6 +446,7 @@ fn compile_rule(
             not_year: entry.not_year,
             min_value,
             not_followed_by: entry.not_followed_by,
+            exclude_units: entry.exclude_units,
             examples,
             counter_examples,
             file: file.name.clone(),
