@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::document::{collect_inputs, decode, doc_id_of, sha256_hex, title_of, DocumentRecord, Unreadable};
+use crate::document::{
+    collect_inputs, decode, doc_id_of, sha256_hex, title_of, DocumentRecord, Unreadable,
+};
 use crate::engine::Extractor;
 use crate::metric::{Kind, Metric};
 use crate::sink::{open_sinks, Format, SinkOptions};
@@ -77,7 +79,11 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         Err(e) => {
             record.status = "skipped".into();
             record.error = format!("cannot read: {e}");
-            return Processed { record, metrics: Vec::new(), bytes: 0 };
+            return Processed {
+                record,
+                metrics: Vec::new(),
+                bytes: 0,
+            };
         }
     };
     record.sha256 = sha256_hex(&bytes);
@@ -86,7 +92,11 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         Err(reason) => {
             record.status = "skipped".into();
             record.error = reason;
-            return Processed { record, metrics: Vec::new(), bytes: bytes.len() as u64 };
+            return Processed {
+                record,
+                metrics: Vec::new(),
+                bytes: bytes.len() as u64,
+            };
         }
     };
     record.encoding = decoded.encoding.to_string();
@@ -95,7 +105,11 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
     record.chars = decoded.text.chars().count() as u64;
     let metrics = extractor.extract(&record.doc_id, &decoded.text);
     record.metrics = metrics.len() as u64;
-    Processed { record, metrics, bytes: bytes.len() as u64 }
+    Processed {
+        record,
+        metrics,
+        bytes: bytes.len() as u64,
+    }
 }
 
 /// Runs a batch and writes its tables atomically into `options.out_dir`.
@@ -108,7 +122,10 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
         csv_bom: options.csv_bom,
         metadata: vec![
             ("zhibiao_version".into(), env!("CARGO_PKG_VERSION").into()),
-            ("zhibiao_rules_sha256".into(), extractor.rules().fingerprint.clone()),
+            (
+                "zhibiao_rules_sha256".into(),
+                extractor.rules().fingerprint.clone(),
+            ),
         ],
     };
     let mut sinks = open_sinks(&options.formats, &options.out_dir, &sink_options)?;
@@ -116,9 +133,11 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
         .num_threads(options.jobs)
         .build()
         .context("cannot start worker threads")?;
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        ignored: inputs.ignored,
+        ..Summary::default()
+    };
 
-    summary.ignored = inputs.ignored;
     for bad in &inputs.unreadable {
         let record = DocumentRecord {
             doc_id: doc_id_of(&bad.path),
@@ -134,7 +153,8 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
     summary.skipped.extend(inputs.unreadable);
 
     for chunk in inputs.files.chunks(CHUNK) {
-        let processed: Vec<Processed> = pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect());
+        let processed: Vec<Processed> =
+            pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect());
         for p in processed {
             for sink in sinks.iter_mut() {
                 sink.write_document(&p.record, &p.metrics)?;
@@ -144,10 +164,16 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
             if p.record.status == "ok" {
                 summary.documents += 1;
                 if !p.record.error.is_empty() {
-                    summary.warnings.push(Unreadable { path, reason: p.record.error.clone() });
+                    summary.warnings.push(Unreadable {
+                        path,
+                        reason: p.record.error.clone(),
+                    });
                 }
             } else {
-                summary.skipped.push(Unreadable { path, reason: p.record.error.clone() });
+                summary.skipped.push(Unreadable {
+                    path,
+                    reason: p.record.error.clone(),
+                });
             }
             summary.rows += p.metrics.len();
             for m in &p.metrics {

@@ -25,7 +25,11 @@ pub struct ExampleFailure {
 
 impl std::fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: rule {}: example `{}`: {}", self.file, self.line, self.rule_id, self.text, self.problem)
+        write!(
+            f,
+            "{}:{}: rule {}: example `{}`: {}",
+            self.file, self.line, self.rule_id, self.text, self.problem
+        )
     }
 }
 
@@ -47,7 +51,11 @@ pub fn check_examples(extractor: &Extractor) -> CheckReport {
             let rows = extractor.extract("example", input);
             match example_problem(rule, example, &rows) {
                 None => report.passed += 1,
-                Some(problem) => report.failures.push(failure(rule, example.line, &example.text, problem)),
+                Some(problem) => {
+                    report
+                        .failures
+                        .push(failure(rule, example.line, &example.text, problem))
+                }
             }
         }
         for counter in &rule.counter_examples {
@@ -55,7 +63,10 @@ pub fn check_examples(extractor: &Extractor) -> CheckReport {
             if rows.is_empty() {
                 report.passed += 1;
             } else {
-                let got: Vec<String> = rows.iter().map(|r| format!("`{}` ({})", r.text, r.rule_id)).collect();
+                let got: Vec<String> = rows
+                    .iter()
+                    .map(|r| format!("`{}` ({})", r.text, r.rule_id))
+                    .collect();
                 report.failures.push(failure(
                     rule,
                     counter.line,
@@ -85,7 +96,14 @@ fn close(a: f64, b: f64) -> bool {
 fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<String> {
     let Some(row) = rows.iter().find(|r| r.text == example.text) else {
         let got: Vec<String> = rows.iter().map(|r| format!("`{}`", r.text)).collect();
-        return Some(format!("no row spans it whole (got {})", if got.is_empty() { "nothing".into() } else { got.join(", ") }));
+        return Some(format!(
+            "no row spans it whole (got {})",
+            if got.is_empty() {
+                "nothing".into()
+            } else {
+                got.join(", ")
+            }
+        ));
     };
     let mut problems = Vec::new();
     if row.rule_id != rule.id {
@@ -97,7 +115,9 @@ fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<St
         }
     }
     match (example.value_high, row.value_high) {
-        (Some(v), Some(got)) if !close(got.to_f64(), v) => problems.push(format!("value_high {v} expected, got {got}")),
+        (Some(v), Some(got)) if !close(got.to_f64(), v) => {
+            problems.push(format!("value_high {v} expected, got {got}"))
+        }
         (Some(v), None) => problems.push(format!("value_high {v} expected, got none")),
         _ => {}
     }
@@ -110,8 +130,16 @@ fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<St
     };
     expect("unit", &example.unit, &row.unit);
     expect("qualifier", &example.qualifier, row.qualifier.as_str());
-    expect("direction", &example.direction, row.direction.map_or("", |d| d.as_str()));
-    expect("comparison", &example.comparison, row.comparison.map_or("", |c| c.as_str()));
+    expect(
+        "direction",
+        &example.direction,
+        row.direction.map_or("", |d| d.as_str()),
+    );
+    expect(
+        "comparison",
+        &example.comparison,
+        row.comparison.map_or("", |c| c.as_str()),
+    );
     expect("subject", &example.subject, &row.subject);
     (!problems.is_empty()).then(|| problems.join("; "))
 }

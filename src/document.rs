@@ -65,7 +65,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     detector.feed(bytes, true);
     let guess = detector.guess(None, true);
     let encoding = if guess == UTF_8 || guess.name().starts_with("GB") || guess.name() == "GBK" {
-        if guess == UTF_8 { UTF_8 } else { GB18030 }
+        if guess == UTF_8 {
+            UTF_8
+        } else {
+            GB18030
+        }
     } else {
         guess
     };
@@ -178,7 +182,9 @@ fn walk_reason(err: &walkdir::Error) -> String {
         return "directory loop".into();
     }
     match err.io_error() {
-        Some(io) if io.kind() == std::io::ErrorKind::NotFound => "not found (missing path or dangling link)".into(),
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "not found (missing path or dangling link)".into()
+        }
         Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         Some(io) => io.to_string(),
         None => err.to_string(),
@@ -207,7 +213,10 @@ mod tests {
     fn decodes_gbk() {
         let (bytes, _, _) = GB18030.encode("刑事案件发案同比下降35.5%，破案率提升17.8个百分点。");
         let d = decode(&bytes).unwrap();
-        assert_eq!(d.text, "刑事案件发案同比下降35.5%，破案率提升17.8个百分点。");
+        assert_eq!(
+            d.text,
+            "刑事案件发案同比下降35.5%，破案率提升17.8个百分点。"
+        );
         assert_eq!(d.encoding, "gb18030");
     }
 

@@ -153,7 +153,8 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
         let c = chars[i];
         if c.is_ascii_digit() {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.')
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.')
             {
                 i += 1;
             }
@@ -229,10 +230,7 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
     let mut last_big = 0u32;
     let mut fraction_digits: Option<i32> = None;
     for (i, token) in tokens.iter().enumerate() {
-        let followed_by_unit = matches!(
-            tokens.get(i + 1),
-            Some(Token::Small(_) | Token::Big(_))
-        );
+        let followed_by_unit = matches!(tokens.get(i + 1), Some(Token::Small(_) | Token::Big(_)));
         match *token {
             Token::Value(_) | Token::Zero if fraction_digits.is_some() => {
                 let v = match *token {
@@ -263,7 +261,10 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 }
                 // 几 leading a place (几十, 几万) is 1–10 of it; in the ones place
                 // after a unit (十几, 三十几万) it is 0–10.
-                let after_small = matches!(tokens.get(i.wrapping_sub(1)), Some(Token::Small(_) | Token::Zero));
+                let after_small = matches!(
+                    tokens.get(i.wrapping_sub(1)),
+                    Some(Token::Small(_) | Token::Zero)
+                );
                 let d = match (end, followed_by_unit && !after_small) {
                     (End::High, _) => 10,
                     (End::Low, true) => 1,
@@ -329,7 +330,11 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
 
 /// A pending digit's value: colloquial 一万二 / 两千五 / 十五 scale a lone digit
 /// right after a unit to the next lower place.
-fn flush(pending: Option<Decimal>, after_unit: Option<u32>, last: Option<&Token>) -> Option<Decimal> {
+fn flush(
+    pending: Option<Decimal>,
+    after_unit: Option<u32>,
+    last: Option<&Token>,
+) -> Option<Decimal> {
     let Some(p) = pending else {
         return Some(Decimal::ZERO);
     };

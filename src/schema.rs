@@ -36,7 +36,13 @@ pub struct Column {
     pub label_zh: &'static str,
 }
 
-const fn col(name: &'static str, kind: ColumnType, nullable: bool, description: &'static str, label_zh: &'static str) -> Column {
+const fn col(
+    name: &'static str,
+    kind: ColumnType,
+    nullable: bool,
+    description: &'static str,
+    label_zh: &'static str,
+) -> Column {
     Column {
         name,
         kind,
@@ -67,15 +73,69 @@ pub const METRIC_COLUMNS: [Column; 15] = [
 
 /// The documents table, in column order.
 pub const DOCUMENT_COLUMNS: [Column; 9] = [
-    col("doc_id", ColumnType::Str, false, "The input file's stem.", "文档编号"),
-    col("path", ColumnType::Str, false, "The input path as given.", "路径"),
-    col("title", ColumnType::Str, false, "The first non-empty line of the text.", "标题"),
-    col("chars", ColumnType::U64, false, "Characters (code points) in the decoded text.", "字符数"),
-    col("metrics", ColumnType::U64, false, "Rows extracted from the document.", "指标数"),
-    col("encoding", ColumnType::Str, false, "The encoding the file was decoded from.", "编码"),
-    col("sha256", ColumnType::Str, false, "SHA-256 of the file's bytes.", "哈希"),
-    col("status", ColumnType::Str, false, "ok, or skipped when the file could not be used.", "状态"),
-    col("error", ColumnType::Str, false, "Why the file was skipped, or a warning about it; empty otherwise.", "错误"),
+    col(
+        "doc_id",
+        ColumnType::Str,
+        false,
+        "The input file's stem.",
+        "文档编号",
+    ),
+    col(
+        "path",
+        ColumnType::Str,
+        false,
+        "The input path as given.",
+        "路径",
+    ),
+    col(
+        "title",
+        ColumnType::Str,
+        false,
+        "The first non-empty line of the text.",
+        "标题",
+    ),
+    col(
+        "chars",
+        ColumnType::U64,
+        false,
+        "Characters (code points) in the decoded text.",
+        "字符数",
+    ),
+    col(
+        "metrics",
+        ColumnType::U64,
+        false,
+        "Rows extracted from the document.",
+        "指标数",
+    ),
+    col(
+        "encoding",
+        ColumnType::Str,
+        false,
+        "The encoding the file was decoded from.",
+        "编码",
+    ),
+    col(
+        "sha256",
+        ColumnType::Str,
+        false,
+        "SHA-256 of the file's bytes.",
+        "哈希",
+    ),
+    col(
+        "status",
+        ColumnType::Str,
+        false,
+        "ok, or skipped when the file could not be used.",
+        "状态",
+    ),
+    col(
+        "error",
+        ColumnType::Str,
+        false,
+        "Why the file was skipped, or a warning about it; empty otherwise.",
+        "错误",
+    ),
 ];
 
 /// One value of a row, typed as its column.

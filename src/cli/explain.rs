@@ -42,8 +42,11 @@ pub fn run(args: Args) -> Result<u8> {
     let text = match (&args.text, &args.file) {
         (Some(t), _) => t.clone(),
         (None, Some(path)) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?.text
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            decode(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+                .text
         }
         (None, None) => bail!("give a FILE or --text"),
     };
@@ -89,7 +92,14 @@ fn render(extractor: &zhibiao::engine::Extractor, trace: &Extraction, style: &St
         ));
         out.push_str(&format!(
             "    subject {} ({})  period {}\n",
-            style.paint("33", if m.subject.is_empty() { "-" } else { &m.subject }),
+            style.paint(
+                "33",
+                if m.subject.is_empty() {
+                    "-"
+                } else {
+                    &m.subject
+                }
+            ),
             source,
             m.period.as_deref().unwrap_or("-"),
         ));

@@ -61,7 +61,11 @@ pub fn run(args: Args) -> Result<u8> {
     };
     let summary = batch::run(&extractor, &options)?;
     print_summary(&summary);
-    Ok(if summary.skipped.is_empty() { EXIT_OK } else { EXIT_SOME_FAILED })
+    Ok(if summary.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    })
 }
 
 fn print_summary(s: &Summary) {
@@ -79,7 +83,10 @@ fn print_summary(s: &Summary) {
         eprintln!("  rows by kind: {}", kinds.join(", "));
     }
     if s.ignored > 0 {
-        eprintln!("  {} file(s) in folders passed over (not .txt/.md/.html)", s.ignored);
+        eprintln!(
+            "  {} file(s) in folders passed over (not .txt/.md/.html)",
+            s.ignored
+        );
     }
     for w in &s.warnings {
         eprintln!("  warning: {}: {}", w.path.display(), w.reason);

@@ -49,12 +49,23 @@ pub fn find_candidates(rules: &RuleSet, text: &str) -> Vec<Candidate> {
     out
 }
 
-fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captures) -> Option<Candidate> {
+fn resolve(
+    rules: &RuleSet,
+    index: usize,
+    rule: &Rule,
+    text: &str,
+    caps: &Captures,
+) -> Option<Candidate> {
     let whole = caps.get(0)?;
     let num = caps.name("num")?;
     let lexicon = &rules.lexicon;
     let before = &text[..whole.start()];
-    if is_glued_to_code(before) || lexicon.not_after.iter().any(|g| before.ends_with(g.as_str())) {
+    if is_glued_to_code(before)
+        || lexicon
+            .not_after
+            .iter()
+            .any(|g| before.ends_with(g.as_str()))
+    {
         return None;
     }
     let after = &text[whole.end()..];
@@ -62,7 +73,11 @@ fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captur
         return None;
     }
     let after_words = after.trim_start();
-    if rule.not_followed_by.iter().any(|w| after_words.starts_with(w.as_str())) {
+    if rule
+        .not_followed_by
+        .iter()
+        .any(|w| after_words.starts_with(w.as_str()))
+    {
         return None;
     }
 
@@ -129,7 +144,10 @@ fn resolve(rules: &RuleSet, index: usize, rule: &Rule, text: &str, caps: &Captur
     }
     let mut end = whole.end();
     if let Some(post) = caps.name("post") {
-        let compound = lexicon.not_qualifiers.iter().any(|w| text[post.start()..].starts_with(w.as_str()));
+        let compound = lexicon
+            .not_qualifiers
+            .iter()
+            .any(|w| text[post.start()..].starts_with(w.as_str()));
         if compound {
             end = post.start();
         } else {

@@ -30,7 +30,10 @@ impl ListGroup {
 pub fn expand_lists(item: &Regex, text: &str, kept: Vec<Candidate>) -> Vec<ListGroup> {
     let mut groups: Vec<ListGroup> = Vec::with_capacity(kept.len());
     for head in kept {
-        let floor = groups.last().and_then(|g| g.members.last()).map_or(0, |c| c.end);
+        let floor = groups
+            .last()
+            .and_then(|g| g.members.last())
+            .map_or(0, |c| c.end);
         let mut items = Vec::new();
         let mut end = head.start;
         while let Some(c) = list_item(item, text, floor, end, &head) {
@@ -45,7 +48,13 @@ pub fn expand_lists(item: &Regex, text: &str, kept: Vec<Candidate>) -> Vec<ListG
 }
 
 /// The bare number joined by 、 right before `end`, resolved like `head`.
-fn list_item(item: &Regex, text: &str, floor: usize, end: usize, head: &Candidate) -> Option<Candidate> {
+fn list_item(
+    item: &Regex,
+    text: &str,
+    floor: usize,
+    end: usize,
+    head: &Candidate,
+) -> Option<Candidate> {
     let mut from = end.saturating_sub(WINDOW).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;

@@ -107,7 +107,9 @@ impl Extractor {
         out.losers = lost
             .into_iter()
             .map(|l| LostMatch {
-                text: doc.original_slice(l.candidate.start, l.candidate.end).to_string(),
+                text: doc
+                    .original_slice(l.candidate.start, l.candidate.end)
+                    .to_string(),
                 start: to_u32(loser_chars.char_offset(l.candidate.start)),
                 rule_id: self.rules.rules[l.candidate.rule].id.clone(),
                 winner_text: doc.original_slice(l.winner.start, l.winner.end).to_string(),

@@ -22,7 +22,11 @@ pub struct Loser {
 }
 
 /// Keeps the non-overlapping winners (sorted by start) and lists the losers.
-pub fn settle(rules: &RuleSet, text: &str, mut candidates: Vec<Candidate>) -> (Vec<Candidate>, Vec<Loser>) {
+pub fn settle(
+    rules: &RuleSet,
+    text: &str,
+    mut candidates: Vec<Candidate>,
+) -> (Vec<Candidate>, Vec<Loser>) {
     candidates.sort_by(|a, b| rank(rules, text, a, b).0);
     candidates.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
     let mut kept: Vec<Candidate> = Vec::new();

@@ -61,7 +61,8 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     }
     if let Some(base) = text.rfind('比').or_else(|| text.rfind('较')) {
         let tail = &text[base..];
-        if !tail.starts_with("比重") && !tail.starts_with("比例") && !tail.starts_with("比率") {
+        if !tail.starts_with("比重") && !tail.starts_with("比例") && !tail.starts_with("比率")
+        {
             if suffix(text, &lexicon.higher).is_some() {
                 return Some(Direction::Up);
             }
@@ -82,10 +83,22 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
 
 /// The comparison marker in `before` (同比 → yoy, 环比 → mom), if any.
 pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
-    let yoy = lexicon.yoy.iter().filter_map(|w| before.rfind(w.as_str())).max();
-    let mom = lexicon.mom.iter().filter_map(|w| before.rfind(w.as_str())).max();
+    let yoy = lexicon
+        .yoy
+        .iter()
+        .filter_map(|w| before.rfind(w.as_str()))
+        .max();
+    let mom = lexicon
+        .mom
+        .iter()
+        .filter_map(|w| before.rfind(w.as_str()))
+        .max();
     match (yoy, mom) {
-        (Some(y), Some(m)) => Some(if y > m { Comparison::Yoy } else { Comparison::Mom }),
+        (Some(y), Some(m)) => Some(if y > m {
+            Comparison::Yoy
+        } else {
+            Comparison::Mom
+        }),
         (Some(_), None) => Some(Comparison::Yoy),
         (None, Some(_)) => Some(Comparison::Mom),
         (None, None) => None,

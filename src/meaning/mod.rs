@@ -45,7 +45,11 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         let from_after = head_kind.and_then(|k| subject::after_subject(lexicon, &text[head..], k));
         let linked = text[head..].starts_with('的');
         let (base, source) = match from_after {
-            Some(s) if linked || from_before.is_empty() || head_kind == Some(crate::metric::Kind::Count) => {
+            Some(s)
+                if linked
+                    || from_before.is_empty()
+                    || head_kind == Some(crate::metric::Kind::Count) =>
+            {
                 (s, "after the number")
             }
             _ if from_before.is_empty() => (String::new(), "none found"),
@@ -53,10 +57,12 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         };
         // Chinese drops a repeated topic: a number whose clause names nothing
         // measures what the previous number of the same sentence measured.
-        let same_sentence = previous_end > 0
-            && !text[previous_end..start].contains(clause::is_sentence_end);
+        let same_sentence =
+            previous_end > 0 && !text[previous_end..start].contains(clause::is_sentence_end);
         let (base, source) = match (&base[..], out.last().and_then(|m: &Vec<Meaning>| m.last())) {
-            ("", Some(prev)) if same_sentence => (prev.subject.clone(), "previous number in the sentence"),
+            ("", Some(prev)) if same_sentence => {
+                (prev.subject.clone(), "previous number in the sentence")
+            }
             _ => (base, source),
         };
         let n = group.members.len();
@@ -67,11 +73,17 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         };
         let meanings = (0..n)
             .map(|k| Meaning {
-                subject: subjects.as_ref().map_or_else(|| base.clone(), |s| s[k].clone()),
+                subject: subjects
+                    .as_ref()
+                    .map_or_else(|| base.clone(), |s| s[k].clone()),
                 direction,
                 comparison: comparison.filter(|_| direction.is_some()),
                 period: period.clone(),
-                subject_source: if subjects.is_some() { "分别 list" } else { source },
+                subject_source: if subjects.is_some() {
+                    "分别 list"
+                } else {
+                    source
+                },
             })
             .collect();
         out.push(meanings);

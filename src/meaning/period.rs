@@ -57,7 +57,11 @@ fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
     let own = caps.name("y").map(|m| m.as_str());
     let year = own.or(default)?;
     if let (Some(a), Some(b)) = (caps.name("m1"), caps.name("m2")) {
-        return Some(format!("{year}-{:0>2}/{year}-{:0>2}", a.as_str(), b.as_str()));
+        return Some(format!(
+            "{year}-{:0>2}/{year}-{:0>2}",
+            a.as_str(),
+            b.as_str()
+        ));
     }
     if let Some(q) = caps.name("q") {
         return Some(format!("{year}-Q1/{year}-Q{}", quarter(q.as_str())));
@@ -84,17 +88,38 @@ mod tests {
 
     #[test]
     fn periods_from_text() {
-        assert_eq!(last_period("例如2024年5月，一公司", None).as_deref(), Some("2024-05"));
-        assert_eq!(last_period("2024年，重庆警方", None).as_deref(), Some("2024"));
-        assert_eq!(last_period("前三季度，全省", Some("2016")).as_deref(), Some("2016-Q1/2016-Q3"));
-        assert_eq!(last_period("截至2024年11月底", None).as_deref(), Some("2024-11"));
-        assert_eq!(last_period("1-5月，出口", Some("2022")).as_deref(), Some("2022-01/2022-05"));
+        assert_eq!(
+            last_period("例如2024年5月，一公司", None).as_deref(),
+            Some("2024-05")
+        );
+        assert_eq!(
+            last_period("2024年，重庆警方", None).as_deref(),
+            Some("2024")
+        );
+        assert_eq!(
+            last_period("前三季度，全省", Some("2016")).as_deref(),
+            Some("2016-Q1/2016-Q3")
+        );
+        assert_eq!(
+            last_period("截至2024年11月底", None).as_deref(),
+            Some("2024-11")
+        );
+        assert_eq!(
+            last_period("1-5月，出口", Some("2022")).as_deref(),
+            Some("2022-01/2022-05")
+        );
         assert_eq!(last_period("全年增长", None), None);
     }
 
     #[test]
     fn default_year_prefers_the_title() {
-        assert_eq!(default_year("2023年工作报告\n2024年目标").as_deref(), Some("2023"));
-        assert_eq!(default_year("警察节\n2024年，全市").as_deref(), Some("2024"));
+        assert_eq!(
+            default_year("2023年工作报告\n2024年目标").as_deref(),
+            Some("2023")
+        );
+        assert_eq!(
+            default_year("警察节\n2024年，全市").as_deref(),
+            Some("2024")
+        );
     }
 }

@@ -18,14 +18,15 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:截至|到|至|在)?(?:[0-9]{4}年(?:度)?)?",
         r"(?:[0-9]{1,2}(?:-|—|至)?[0-9]{0,2}月(?:份|末|底|当月|以来)?|前?[一二三四]季度|上半年|下半年|全年)?",
-        r"(?:[0-9]{1,2}日)?(?:以来|来)?"
+        r"(?:[0-9]{1,2}日)?(?:以来|来)?(?:[一二三四五六七八九十两0-9]+年来)?"
     ))
     .expect("valid pattern")
 });
 
 /// A comparison base at the end (比2019年, 较去年同期, 比全国平均): not part of the subject.
-static TRAILING_BASE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:比|较)[上去前同全本0-9一二三四][^比较]{0,8}$").expect("valid pattern"));
+static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:比|较)[上去前同全本0-9一二三四][^比较]{0,8}$").expect("valid pattern")
+});
 
 /// How many characters a subject read after the number may have.
 const AFTER_LIMIT: usize = 16;
@@ -38,6 +39,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         s = strip_suffixes(s, &lexicon.fillers);
         s = strip_suffixes(s, &lexicon.subject_trailing);
         s = strip_suffixes(s, &lexicon.level);
+        s = strip_suffixes(s, &lexicon.neutral);
         for list in [&lexicon.up, &lexicon.down, &lexicon.yoy, &lexicon.mom] {
             if let Some(w) = suffix(s, list) {
                 s = &s[..s.len() - w.len()];
@@ -90,7 +92,12 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
     }
     let mut end = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
-        if n >= AFTER_LIMIT || is_clause_end(c) || c == '、' || c.is_ascii_digit() || c == '和' && n > 1 {
+        if n >= AFTER_LIMIT
+            || is_clause_end(c)
+            || c == '、'
+            || c.is_ascii_digit()
+            || c == '和' && n > 1
+        {
             break;
         }
         if n > 0 && prefix(&rest[i..], &lexicon.subject_after_stops).is_some() {
@@ -102,7 +109,8 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         end = i + c.len_utf8();
     }
     let phrase = &rest[..end];
-    (phrase.chars().count() >= 2 && phrase.chars().any(super::change::is_han)).then(|| phrase.to_string())
+    (phrase.chars().count() >= 2 && phrase.chars().any(super::change::is_han))
+        .then(|| phrase.to_string())
 }
 
 /// Subjects for the items of a 分别 list: `盗窃、入室盗窃破案率` with two
@@ -116,11 +124,19 @@ pub fn distribute(subject: &str, count: usize) -> Option<Vec<String>> {
     let first = parts[0];
     // The head shared by all items: what follows the first item's words in the last item.
     let head = (1..=first.chars().count())
-        .map(|k| first.chars().skip(first.chars().count() - k).collect::<String>())
+        .map(|k| {
+            first
+                .chars()
+                .skip(first.chars().count() - k)
+                .collect::<String>()
+        })
         .filter_map(|tail| last.rfind(&tail).map(|i| &last[i + tail.len()..]))
         .next_back()
         .filter(|h| !h.is_empty())?;
-    let mut out: Vec<String> = parts[..count - 1].iter().map(|p| format!("{p}{head}")).collect();
+    let mut out: Vec<String> = parts[..count - 1]
+        .iter()
+        .map(|p| format!("{p}{head}"))
+        .collect();
     out.push(last.to_string());
     Some(out)
 }

@@ -47,7 +47,11 @@ impl SourceFile {
     /// The 1-based line holding byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
-        self.text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
+        self.text.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     /// An error at byte offset `at` of this file.

@@ -83,7 +83,10 @@ impl Fragments {
                     if let Err(e) = Regex::new(&expanded) {
                         errors.push(source.error_at(
                             *at,
-                            format!("fragment {name}: invalid regex: {}", first_line(&e.to_string())),
+                            format!(
+                                "fragment {name}: invalid regex: {}",
+                                first_line(&e.to_string())
+                            ),
                         ));
                     }
                 }
@@ -173,7 +176,9 @@ mod tests {
         let f = Fragments::load(&src).unwrap();
         let errors = f.check(&src);
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert!(text.contains(&"fragments.toml:2: fragment a: cyclic fragments: a → b → a".to_string()));
+        assert!(
+            text.contains(&"fragments.toml:2: fragment a: cyclic fragments: a → b → a".to_string())
+        );
         assert!(text.contains(&"fragments.toml:4: fragment c: unknown fragment {nope}".to_string()));
     }
 }

@@ -70,7 +70,10 @@ impl<T: Copy> WordList<T> {
 
     /// The meaning of exactly this word.
     pub fn get(&self, word: &str) -> Option<T> {
-        self.entries.iter().find(|(w, _)| w == word).map(|(_, m)| *m)
+        self.entries
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, m)| *m)
     }
 
     /// The longest listed word that `text` ends with.

@@ -240,8 +240,14 @@ impl RuleSet {
             let alternation = alternation(units.surfaces_of(*kind));
             fragments.add_generated(&format!("unit:{kind}"), alternation);
         }
-        fragments.add_generated("qual_before", alternation(lexicon.qual_before.words().collect()));
-        fragments.add_generated("qual_after", alternation(lexicon.qual_after.words().collect()));
+        fragments.add_generated(
+            "qual_before",
+            alternation(lexicon.qual_before.words().collect()),
+        );
+        fragments.add_generated(
+            "qual_after",
+            alternation(lexicon.qual_after.words().collect()),
+        );
         errors.extend(fragments.check(fragments_file));
 
         let mut rules = Vec::new();
@@ -264,7 +270,10 @@ impl RuleSet {
                             errors.push(RuleError {
                                 file: rule.file.clone(),
                                 line: rule.line,
-                                message: format!("duplicate rule id `{}` (first defined at {f}:{l})", rule.id),
+                                message: format!(
+                                    "duplicate rule id `{}` (first defined at {f}:{l})",
+                                    rule.id
+                                ),
                             });
                         } else {
                             seen.insert(rule.id.clone(), (rule.file.clone(), rule.line));
@@ -282,7 +291,10 @@ impl RuleSet {
             RuleErrors(vec![RuleError {
                 file: "rules".into(),
                 line: 0,
-                message: format!("rules do not combine into one scan: {}", first_line(&e.to_string())),
+                message: format!(
+                    "rules do not combine into one scan: {}",
+                    first_line(&e.to_string())
+                ),
             }])
         })?;
         let list_item = fragments
@@ -290,7 +302,9 @@ impl RuleSet {
             .ok()
             .and_then(|p| Regex::new(&p).ok())
             .ok_or_else(|| {
-                RuleErrors(vec![fragments_file.error_at(0, "fragment {number} is required (list items use it)")])
+                RuleErrors(vec![
+                    fragments_file.error_at(0, "fragment {number} is required (list items use it)")
+                ])
             })?;
         Ok(RuleSet {
             rules,
@@ -377,7 +391,10 @@ fn compile_rule(
         }
         Ok(expanded) => match Regex::new(&expanded) {
             Err(e) => {
-                errors.push(err(pattern_at, format!("invalid regex: {}", first_line(&e.to_string()))));
+                errors.push(err(
+                    pattern_at,
+                    format!("invalid regex: {}", first_line(&e.to_string())),
+                ));
                 None
             }
             Ok(r) => Some(r),
@@ -389,7 +406,10 @@ fn compile_rule(
             errors.push(err(pattern_at, "pattern has no `num` capture".into()));
         }
         if entry.unit.is_none() && !names.contains(&"unit") {
-            errors.push(err(pattern_at, "pattern has no `unit` capture and the rule no fixed `unit`".into()));
+            errors.push(err(
+                pattern_at,
+                "pattern has no `unit` capture and the rule no fixed `unit`".into(),
+            ));
         }
     }
     if let (Some(unit), Some(kind)) = (&entry.unit, kind) {
@@ -411,7 +431,10 @@ fn compile_rule(
     let scale = decimal("scale", &entry.scale, &mut errors);
     let min_value = decimal("min_value", &entry.min_value, &mut errors);
     if entry.examples.is_empty() {
-        errors.push(err(id_at, "has no examples: every rule needs at least one".into()));
+        errors.push(err(
+            id_at,
+            "has no examples: every rule needs at least one".into(),
+        ));
     }
     let mut examples = Vec::new();
     for spanned in entry.examples {

@@ -69,7 +69,9 @@ impl UnitTable {
                     (Some(u), _) => u.clone(),
                     (None, Kind::Count) => surface.clone(),
                     (None, _) => {
-                        errors.push(source.error_at(at, "a unit entry needs `unit` unless it is a count"));
+                        errors.push(
+                            source.error_at(at, "a unit entry needs `unit` unless it is a count"),
+                        );
                         break;
                     }
                 };

@@ -58,7 +58,9 @@ impl Sink for CsvSink {
     fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {
         let mut paths = Vec::new();
         for w in [self.metrics, self.documents] {
-            let file = w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+            let file = w
+                .into_inner()
+                .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
             paths.push(file.commit()?);
         }
         Ok(paths)

@@ -66,12 +66,18 @@ pub struct SinkOptions {
 }
 
 /// Opens one sink per format in `dir`.
-pub fn open_sinks(formats: &[Format], dir: &Path, options: &SinkOptions) -> Result<Vec<Box<dyn Sink>>> {
+pub fn open_sinks(
+    formats: &[Format],
+    dir: &Path,
+    options: &SinkOptions,
+) -> Result<Vec<Box<dyn Sink>>> {
     let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
     for f in formats {
         sinks.push(match f {
             Format::Csv => Box::new(csv::CsvSink::create(dir, options.csv_bom)?),
-            Format::Parquet => Box::new(parquet::ParquetSink::create(dir, options.metadata.clone())?),
+            Format::Parquet => {
+                Box::new(parquet::ParquetSink::create(dir, options.metadata.clone())?)
+            }
             Format::Jsonl => Box::new(jsonl::JsonlSink::create(dir)?),
         });
     }

@@ -76,7 +76,11 @@ struct Table {
 }
 
 impl Table {
-    fn create(path: &Path, columns: &'static [schema::Column], metadata: &[(String, String)]) -> Result<Table> {
+    fn create(
+        path: &Path,
+        columns: &'static [schema::Column],
+        metadata: &[(String, String)],
+    ) -> Result<Table> {
         let file = AtomicFile::create(path)?;
         let schema: Schema = columns
             .iter()
@@ -151,8 +155,16 @@ impl ParquetSink {
     /// Starts `metrics.parquet` and `documents.parquet` in `dir`, tagged with `metadata`.
     pub fn create(dir: &Path, metadata: Vec<(String, String)>) -> Result<ParquetSink> {
         Ok(ParquetSink {
-            metrics: Table::create(&dir.join("metrics.parquet"), &schema::METRIC_COLUMNS, &metadata)?,
-            documents: Table::create(&dir.join("documents.parquet"), &schema::DOCUMENT_COLUMNS, &metadata)?,
+            metrics: Table::create(
+                &dir.join("metrics.parquet"),
+                &schema::METRIC_COLUMNS,
+                &metadata,
+            )?,
+            documents: Table::create(
+                &dir.join("documents.parquet"),
+                &schema::DOCUMENT_COLUMNS,
+                &metadata,
+            )?,
         })
     }
 }

@@ -1,0 +1,26 @@
+# Recipes for working on zhibiao. `just --list` shows them.
+
+# The main job: input/ through rules/ into output/.
+run:
+    cargo run --release
+
+# The test suite.
+test:
+    cargo test
+
+# Formatting, lints and tests.
+check:
+    cargo fmt --check
+    cargo clippy --all-targets -- -D warnings
+    cargo test
+
+# Rewrite the golden tables after a person has checked the changed rows.
+bless:
+    ZHIBIAO_BLESS=1 cargo test --test golden
+
+# Score the dev corpus and the peer cases (needs ../shared).
+score:
+    cargo build --release
+    ./target/release/zhibiao extract ../shared/dev-corpus/docs --out target/dev-corpus
+    python3 ../shared/eval/score.py ../shared/dev-corpus target/dev-corpus/metrics.csv
+    python3 ../shared/eval/peer_score.py ../shared/peer-cases ./target/release/zhibiao

@@ -1,0 +1,194 @@
+//! The command line: the default job, `extract` on folders, broken rules, `check`, `explain`.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{read_csv, root};
+use predicates::str::contains;
+
+fn zhibiao() -> Command {
+    Command::cargo_bin("zhibiao").unwrap()
+}
+
+/// A copy of the shipped rules in a temporary folder, to break on purpose.
+fn rules_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn default_run_writes_four_tables_from_input() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::create_dir(work.path().join("input")).unwrap();
+    std::fs::copy(
+        root().join("input/cq_police_2024.txt"),
+        work.path().join("input/cq_police_2024.txt"),
+    )
+    .unwrap();
+    zhibiao()
+        .current_dir(work.path())
+        .assert()
+        .success()
+        .stderr(contains("1 documents"))
+        .stderr(contains("rows by kind"));
+    for name in [
+        "metrics.csv",
+        "metrics.parquet",
+        "documents.csv",
+        "documents.parquet",
+    ] {
+        assert!(
+            work.path().join("output").join(name).is_file(),
+            "{name} missing"
+        );
+    }
+    let (header, rows) = read_csv(&work.path().join("output/documents.csv"));
+    assert_eq!(
+        header[..7],
+        ["doc_id", "path", "title", "chars", "metrics", "encoding", "sha256"]
+    );
+    assert_eq!(rows[0][0], "cq_police_2024");
+    assert_eq!(rows[0][5], "UTF-8");
+    let (_, metrics) = read_csv(&work.path().join("output/metrics.csv"));
+    assert_eq!(rows[0][4], metrics.len().to_string());
+}
+
+#[test]
+fn csv_starts_with_bom_unless_asked_not_to() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(docs.path().join("a.txt"), "增长5.4%").unwrap();
+    for (flag, bom) in [(None, true), (Some("--no-bom"), false)] {
+        let out = tempfile::tempdir().unwrap();
+        let mut cmd = zhibiao();
+        cmd.arg("extract")
+            .arg(docs.path())
+            .arg("--out")
+            .arg(out.path());
+        if let Some(f) = flag {
+            cmd.arg(f);
+        }
+        cmd.assert().success();
+        let bytes = std::fs::read(out.path().join("metrics.csv")).unwrap();
+        assert_eq!(bytes.starts_with("\u{feff}".as_bytes()), bom);
+    }
+}
+
+#[test]
+fn extract_walks_folders_in_sorted_order() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::create_dir(docs.path().join("sub")).unwrap();
+    std::fs::write(docs.path().join("b.txt"), "出口增长13.4%。").unwrap();
+    std::fs::write(docs.path().join("sub/a.txt"), "挽损14.3亿元。").unwrap();
+    std::fs::write(docs.path().join("notes.source"), "增长99%").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    zhibiao()
+        .arg("extract")
+        .arg(docs.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "csv,jsonl"])
+        .assert()
+        .success()
+        .stderr(contains("1 file(s) in folders passed over"));
+    let (_, rows) = read_csv(&out.path().join("metrics.csv"));
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[3].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("b", "13.4%", "13.4"), ("a", "14.3亿元", "1430000000")]
+    );
+    let jsonl = std::fs::read_to_string(out.path().join("metrics.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 2);
+}
+
+#[test]
+fn broken_rule_file_stops_before_reading_with_file_and_line() {
+    let rules = rules_copy();
+    let path = rules.path().join("money.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("{amount}", "{amount}(", 1)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    zhibiao()
+        .arg("extract")
+        .arg(root().join("input"))
+        .arg("--rules")
+        .arg(rules.path())
+        .arg("--out")
+        .arg(out.path().join("tables"))
+        .assert()
+        .code(2)
+        .stderr(contains("money.toml:7: rule money: invalid regex"));
+    assert!(
+        !out.path().join("tables").exists(),
+        "no table may be written"
+    );
+}
+
+#[test]
+fn check_reports_rules_and_examples() {
+    zhibiao()
+        .current_dir(root())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicates::str::is_match(r"^\d+ rules, \d+ examples passed\n$").unwrap());
+}
+
+#[test]
+fn check_names_a_failing_example() {
+    let rules = rules_copy();
+    let path = rules.path().join("money.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("value = 2240000,", "value = 2240001,")).unwrap();
+    zhibiao()
+        .arg("check")
+        .arg("--rules")
+        .arg(rules.path())
+        .assert()
+        .code(1)
+        .stdout(contains("money.toml:"))
+        .stdout(contains(
+            "example `224万元`: value 2240001 expected, got 2240000",
+        ));
+}
+
+#[test]
+fn explain_shows_rule_value_and_subject() {
+    zhibiao()
+        .current_dir(root())
+        .args([
+            "explain",
+            "--text",
+            "刑事案件发案同比下降35.5%，挽损14.3亿元。",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("35.5% [10..15]  percent.sign rules/percent.toml:"))
+        .stdout(contains(
+            "percent 35.5 %  qualifier exact  direction down  comparison yoy",
+        ))
+        .stdout(contains("subject 刑事案件发案"))
+        .stdout(contains("money 1430000000 CNY"))
+        .stdout(contains("2 rows"));
+}
+
+#[test]
+fn explain_lists_lost_overlaps() {
+    zhibiao()
+        .current_dir(root())
+        .args(["explain", "--text", "共100亿人民币"])
+        .assert()
+        .success()
+        .stdout(contains("lost overlaps:"))
+        .stdout(contains(
+            "100亿人 [1] count.arabic lost to 100亿人民币 money: shorter span",
+        ));
+}

@@ -1,0 +1,48 @@
+//! Golden regression: the binary's tables for every document in `input/` and
+//! for the small documents in `tests/golden/cases/` must equal the blessed
+//! files in `tests/golden/`. A failure prints a row-level diff. After a person
+//! has checked a change against the source text, `just bless` rewrites them.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{read_csv, root, row_diff};
+
+fn run_and_compare(input: &str, golden: &str) {
+    let out = tempfile::tempdir().unwrap();
+    Command::cargo_bin("zhibiao")
+        .unwrap()
+        .current_dir(root())
+        .args(["extract", input, "--out"])
+        .arg(out.path())
+        .args(["--format", "csv"])
+        .assert()
+        .success();
+    let produced = out.path().join("metrics.csv");
+    let golden = root().join(golden);
+    if std::env::var_os("ZHIBIAO_BLESS").is_some() {
+        std::fs::copy(&produced, &golden).unwrap();
+        return;
+    }
+    let (header, new) = read_csv(&produced);
+    let (old_header, old) = read_csv(&golden);
+    assert_eq!(header, old_header, "column names changed");
+    let diff = row_diff(&header, &old, &new);
+    assert!(
+        diff.is_empty(),
+        "{} differs from the golden file ({} changes):\n{}\nIf the change is right, check it against the source and run `just bless`.",
+        golden.display(),
+        diff.len(),
+        diff.join("\n")
+    );
+}
+
+#[test]
+fn reference_article_matches_golden() {
+    run_and_compare("input", "tests/golden/cq_police_2024.metrics.csv");
+}
+
+#[test]
+fn tricky_cases_match_golden() {
+    run_and_compare("tests/golden/cases", "tests/golden/cases.metrics.csv");
+}

@@ -1,0 +1,121 @@
+//! The shipped rules: every example holds, the bundled list is complete, and
+//! each class of rule error is reported with its file and line.
+
+use zhibiao::check::check_examples;
+use zhibiao::engine::Extractor;
+use zhibiao::rules::{bundled_file_names, RuleSet, SourceFile};
+
+fn shipped_sources() -> Vec<SourceFile> {
+    bundled_file_names()
+        .into_iter()
+        .map(|name| SourceFile {
+            name: name.to_string(),
+            text: std::fs::read_to_string(format!("{}/rules/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap(),
+        })
+        .collect()
+}
+
+/// Loads the shipped rules with one file's text changed; returns the error text.
+fn error_with(file: &str, edit: impl Fn(&str) -> String) -> String {
+    let sources = shipped_sources()
+        .into_iter()
+        .map(|mut s| {
+            if s.name == file {
+                s.text = edit(&s.text);
+            }
+            s
+        })
+        .collect();
+    RuleSet::from_sources(sources)
+        .expect_err("rules should not load")
+        .to_string()
+}
+
+#[test]
+fn every_shipped_example_holds() {
+    let extractor = Extractor::new(RuleSet::bundled().unwrap());
+    let report = check_examples(&extractor);
+    let failures: Vec<String> = report.failures.iter().map(ToString::to_string).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(report.passed >= 40, "only {} examples", report.passed);
+}
+
+#[test]
+fn bundled_rules_are_every_file_in_rules_folder() {
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(format!("{}/rules", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+    on_disk.sort();
+    let mut bundled: Vec<String> = bundled_file_names().into_iter().map(String::from).collect();
+    bundled.sort();
+    assert_eq!(on_disk, bundled);
+}
+
+#[test]
+fn invalid_regex_names_file_and_line() {
+    let e = error_with("money.toml", |t| t.replacen("{amount}", "{amount}[", 1));
+    assert!(
+        e.starts_with("money.toml:7: rule money: invalid regex"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_fragment_names_file_and_line() {
+    let e = error_with("money.toml", |t| t.replacen("{amount}", "{amout}", 1));
+    assert_eq!(e, "money.toml:7: rule money: unknown fragment {amout}");
+}
+
+#[test]
+fn cyclic_fragments_are_rejected() {
+    let e = error_with("fragments.toml", |t| {
+        t.replace("over = '[余多]'", "over = '{number}'")
+    });
+    assert!(
+        e.contains("cyclic fragments: number → number_arabic → over → number"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_unit_is_rejected() {
+    let e = error_with("percent.toml", |t| {
+        t.replacen("unit = \"%\"", "unit = \"percent\"", 1)
+    });
+    assert!(
+        e.starts_with("percent.toml:4: rule percent.sign: unknown unit `percent`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn duplicate_id_is_rejected() {
+    let e = error_with("count.toml", |t| {
+        t.replace("id = \"count.chinese\"", "id = \"count.arabic\"")
+    });
+    assert!(
+        e.contains("duplicate rule id `count.arabic` (first defined at count.toml:4)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn rule_without_examples_is_rejected() {
+    let e = error_with("percent.toml", |t| {
+        t.replace(
+            "examples = [{ text = \"千分之三\", value = 0.3 }]",
+            "examples = []",
+        )
+    });
+    assert!(e.contains("rule percent.permille: has no examples"), "{e}");
+}
+
+#[test]
+fn toml_syntax_error_names_line() {
+    let e = error_with("units.toml", |t| t.replacen("[[unit]]", "[[unit]", 1));
+    assert!(e.starts_with("units.toml:7:"), "{e}");
+}
