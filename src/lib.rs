@@ -30,6 +30,7 @@
 pub mod batch;
 pub mod check;
 pub mod decimal;
+pub mod diff;
 pub mod document;
 pub mod engine;
 pub mod meaning;

@@ -3,10 +3,14 @@
 //! files in `tests/golden/`. A failure prints a row-level diff. After a person
 //! has checked a change against the source text, `just bless` rewrites them.
 
-mod common;
+use std::path::PathBuf;
 
 use assert_cmd::Command;
-use common::{read_csv, root, row_diff};
+use zhibiao::diff::{diff_tables, read_table};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 fn run_and_compare(input: &str, golden: &str) {
     let out = tempfile::tempdir().unwrap();
@@ -24,10 +28,13 @@ fn run_and_compare(input: &str, golden: &str) {
         std::fs::copy(&produced, &golden).unwrap();
         return;
     }
-    let (header, new) = read_csv(&produced);
-    let (old_header, old) = read_csv(&golden);
-    assert_eq!(header, old_header, "column names changed");
-    let diff = row_diff(&header, &old, &new);
+    let new = read_table(&produced).unwrap();
+    let old = read_table(&golden).unwrap();
+    assert_eq!(new.header, old.header, "column names changed");
+    let diff: Vec<String> = diff_tables(&old, &new)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(
         diff.is_empty(),
         "{} differs from the golden file ({} changes):\n{}\nIf the change is right, check it against the source and run `just bless`.",

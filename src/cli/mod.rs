@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch: one file per subcommand.
 
 mod check;
+mod diff;
 mod explain;
 mod extract;
 
@@ -31,6 +32,8 @@ enum Command {
     Check(check::Args),
     /// Show every match in a text with its rule, value and attributes.
     Explain(explain::Args),
+    /// Compare two runs' metrics tables row by row (exit 1 when they differ).
+    Diff(diff::Args),
 }
 
 /// Exit status: everything processed.
@@ -49,6 +52,7 @@ pub fn main() -> ExitCode {
         Some(Command::Extract(args)) => extract::run(args),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Diff(args)) => diff::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
