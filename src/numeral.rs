@@ -291,10 +291,15 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 let group = section.checked_add(p)?;
                 let scale = Decimal::pow10(exp as i32)?;
                 if group.is_zero() {
-                    if total.is_zero() {
-                        return None;
-                    }
-                    total = total.checked_mul(scale)?;
+                    // A leading 万 or 亿 (万亿元, 亿人次) counts one of it.
+                    total = if total.is_zero() {
+                        if i > 0 {
+                            return None;
+                        }
+                        scale
+                    } else {
+                        total.checked_mul(scale)?
+                    };
                 } else if exp > last_big && !total.is_zero() {
                     total = total.checked_add(group)?.checked_mul(scale)?;
                 } else {
@@ -384,6 +389,7 @@ mod tests {
         assert_eq!(value("十五"), "15");
         assert_eq!(value("二十"), "20");
         assert_eq!(value("百亿"), "10000000000");
+        assert_eq!(value("万亿"), "1000000000000");
         assert_eq!(value("一亿二千万"), "120000000");
         assert_eq!(value("三千四百五十万"), "34500000");
         assert_eq!(value("〇"), "0");
@@ -440,7 +446,7 @@ mod tests {
     #[test]
     fn rejects_non_numerals() {
         assert!(parse_number("").is_none());
-        assert!(parse_number("万").is_none());
+        assert!(parse_number("零万").is_none());
         assert!(parse_number("年").is_none());
         assert!(parse_number("1.2.3").is_none());
     }

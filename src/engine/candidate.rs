@@ -129,7 +129,7 @@ fn resolve(
     let pre = caps.name("pre");
     let mut start = whole.start();
     let mut qualifier = None;
-    let lead = &text[..pre.map_or(whole.start(), |p| p.end())];
+    let lead = text[..pre.map_or(whole.start(), |p| p.end())].trim_end_matches('了');
     if let Some((verb, q)) = lexicon.qual_verbs.suffix_of(lead) {
         qualifier = Some(q);
         if let Some(p) = pre.filter(|p| verb.len() >= p.as_str().len()) {

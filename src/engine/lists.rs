@@ -42,7 +42,18 @@ pub fn expand_lists(item: &Regex, text: &str, kept: Vec<Candidate>) -> Vec<ListG
         }
         items.reverse();
         items.push(head);
-        groups.push(ListGroup { members: items });
+        // 增长5.2%、1.9%: metrics joined by 、 share their clause.
+        let joined = groups
+            .last()
+            .and_then(|g| g.members.last())
+            .is_some_and(|prev| {
+                let first = items.first().map_or(end, |c| c.start);
+                matches!(text.get(prev.end..first), Some("、" | "和" | "及"))
+            });
+        match groups.last_mut() {
+            Some(g) if joined => g.members.extend(items),
+            _ => groups.push(ListGroup { members: items }),
+        }
     }
     groups
 }

@@ -71,7 +71,8 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
             }
         }
     }
-    let lead = text.trim_start_matches(|c: char| !is_han(c));
+    let lead =
+        super::subject::strip_leading(lexicon, text.trim_start_matches(|c: char| !is_han(c)));
     let up = prefix(lead, &lexicon.up).filter(|w| w.chars().count() > 1);
     let down = prefix(lead, &lexicon.down).filter(|w| w.chars().count() > 1);
     match (up, down) {

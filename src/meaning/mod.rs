@@ -1,13 +1,18 @@
 //! Meaning: what each number measures (subject), whether it is a change
 //! (direction), against what (comparison), and when (period).
+//!
+//! Numbers are read in list groups (see [`crate::engine::lists`]): the members
+//! of `盗窃、入室盗窃破案率同比分别提升17.8、19.8个百分点` share one clause,
+//! verb and marker, and each gets its own subject.
 
 pub mod change;
 pub mod clause;
 pub mod period;
 pub mod subject;
 
+use crate::engine::candidate::Candidate;
 use crate::engine::lists::ListGroup;
-use crate::metric::{Comparison, Direction};
+use crate::metric::{Comparison, Direction, Kind};
 use crate::rules::Lexicon;
 
 /// The meaning of one number.
@@ -25,11 +30,23 @@ pub struct Meaning {
     pub subject_source: &'static str,
 }
 
+/// The subject read for a number, and how it was found.
+struct Found {
+    subject: String,
+    source: &'static str,
+}
+
+/// The previous number's subject and where its sentence ends.
+struct Previous<'m> {
+    subject: &'m str,
+    end: usize,
+}
+
 /// The meanings of every member of every group, in order. `text` is normalised text.
 pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec<Meaning>> {
     let year = period::default_year(text);
     let mut previous_end = 0;
-    let mut out = Vec::with_capacity(groups.len());
+    let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
     for group in groups {
         let start = group.start();
         let clause_from = clause::clause_start(text, previous_end.min(start), start);
@@ -39,55 +56,117 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         let paragraph = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let period = period::last_period(&text[paragraph..start], year.as_deref()).or(year.clone());
 
-        let head = group.members.last().map_or(start, |c| c.end);
-        let head_kind = group.members.last().map(|c| c.kind);
-        let from_before = subject::before_subject(lexicon, before);
-        let from_after = head_kind.and_then(|k| subject::after_subject(lexicon, &text[head..], k));
-        let linked = text[head..].starts_with('的');
-        let (base, source) = match from_after {
-            Some(s)
-                if linked
-                    || from_before.is_empty()
-                    || head_kind == Some(crate::metric::Kind::Count) =>
-            {
-                (s, "after the number")
-            }
-            _ if from_before.is_empty() => (String::new(), "none found"),
-            _ => (from_before, "clause before the number"),
-        };
-        // Chinese drops a repeated topic: a number whose clause names nothing
-        // measures what the previous number of the same sentence measured.
-        let same_sentence =
-            previous_end > 0 && !text[previous_end..start].contains(clause::is_sentence_end);
-        let (base, source) = match (&base[..], out.last().and_then(|m: &Vec<Meaning>| m.last())) {
-            ("", Some(prev)) if same_sentence => {
-                (prev.subject.clone(), "previous number in the sentence")
-            }
-            _ => (base, source),
-        };
-        let n = group.members.len();
-        let subjects = if before.contains("分别") {
-            subject::distribute(&base, n)
+        let members = &group.members;
+        let last = members.last().map_or(start, |c| c.end);
+        let kind = members.last().map_or(Kind::Count, |c| c.kind);
+        let shared = clause_subject(lexicon, text, before, last, kind);
+        let distributed = if before.contains("分别") {
+            subject::distribute(lexicon, &shared.subject, members.len())
         } else {
             None
         };
-        let meanings = (0..n)
-            .map(|k| Meaning {
-                subject: subjects
-                    .as_ref()
-                    .map_or_else(|| base.clone(), |s| s[k].clone()),
+        let mut meanings: Vec<Meaning> = Vec::with_capacity(members.len());
+        for (k, member) in members.iter().enumerate() {
+            let own = own_segment(text, members, k);
+            let mut found = match (&distributed, own) {
+                (_, Some(seg)) => clause_subject(lexicon, text, seg, member.end, member.kind),
+                (Some(parts), None) => Found {
+                    subject: parts[k].clone(),
+                    source: "分别 list",
+                },
+                (None, None) => Found {
+                    subject: shared.subject.clone(),
+                    source: shared.source,
+                },
+            };
+            let previous = meanings
+                .last()
+                .map(|m| Previous {
+                    subject: &m.subject,
+                    end: members[k - 1].end,
+                })
+                .or_else(|| {
+                    out.last().and_then(|g| g.last()).map(|m| Previous {
+                        subject: &m.subject,
+                        end: previous_end,
+                    })
+                });
+            let seg = own.unwrap_or(before);
+            // 新增123名: newly added items are a new topic, not the previous one.
+            let adds_new = lexicon.neutral.iter().any(|w| seg.contains(w.as_str()));
+            let same_sentence = |p: &Previous| {
+                p.end > 0 && !text[p.end..member.start].contains(clause::is_sentence_end)
+            };
+            if let Some(prev) = previous.filter(|p| same_sentence(p) && !adds_new) {
+                continue_topic(lexicon, &mut found, prev.subject);
+            }
+            let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
+            let direction = own_direction.or(direction);
+            meanings.push(Meaning {
+                subject: found.subject,
                 direction,
                 comparison: comparison.filter(|_| direction.is_some()),
                 period: period.clone(),
-                subject_source: if subjects.is_some() {
-                    "分别 list"
-                } else {
-                    source
-                },
-            })
-            .collect();
+                subject_source: found.source,
+            });
+        }
         out.push(meanings);
-        previous_end = group.members.last().map_or(start, |c| c.end);
+        previous_end = last;
     }
     out
+}
+
+/// The text between a member and the one before it, when it says more than 、.
+fn own_segment<'t>(text: &'t str, members: &[Candidate], k: usize) -> Option<&'t str> {
+    let prev = members.get(k.checked_sub(1)?)?;
+    let seg = text.get(prev.end..members[k].start)?;
+    let seg = seg.trim_start_matches(['、', '和', '及']);
+    seg.chars().any(change::is_han).then_some(seg)
+}
+
+/// The subject from a clause's text before the number, else from after it.
+fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind: Kind) -> Found {
+    let from_before = subject::before_subject(lexicon, before);
+    let after = &text[end..];
+    let linked = after.starts_with('的');
+    let from_after = subject::after_subject(
+        lexicon,
+        after,
+        if from_before.is_empty() {
+            Kind::Count
+        } else {
+            kind
+        },
+    );
+    match from_after {
+        Some(s) if linked || from_before.is_empty() || kind == Kind::Count => Found {
+            subject: s,
+            source: "after the number",
+        },
+        _ => Found {
+            source: if from_before.is_empty() {
+                "none found"
+            } else {
+                "clause before the number"
+            },
+            subject: from_before,
+        },
+    }
+}
+
+/// Chinese drops a repeated topic: an empty subject is the previous number's,
+/// and a relative one (总量, 占全国) continues it.
+fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
+    if previous.is_empty() {
+        return;
+    }
+    if found.subject.is_empty() {
+        found.subject = previous.to_string();
+        found.source = "previous number in the sentence";
+    } else if change::prefix(&found.subject, &lexicon.subject_relative).is_some()
+        && !found.subject.starts_with(previous)
+    {
+        found.subject = format!("{previous}{}", found.subject);
+        found.source = "continues the previous subject";
+    }
 }

@@ -28,6 +28,22 @@ static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:比|较)[上去前同全本0-9一二三四][^比较]{0,8}$").expect("valid pattern")
 });
 
+/// `text` without leading dates and place words (全年, 全市, 2024年).
+pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
+    loop {
+        let start = text;
+        if let Some(m) = LEADING_DATE.find(text).filter(|m| !m.is_empty()) {
+            text = &text[m.end()..];
+        }
+        if let Some(w) = prefix(text, &lexicon.subject_leading) {
+            text = &text[w.len()..];
+        }
+        if text == start {
+            return text;
+        }
+    }
+}
+
 /// How many characters a subject read after the number may have.
 const AFTER_LIMIT: usize = 16;
 
@@ -54,28 +70,58 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some(k) = s.find('从').filter(|&k| k > 0) {
             s = &s[..k];
         }
-        if let Some(m) = LEADING_DATE.find(s).filter(|m| !m.is_empty()) {
-            s = &s[m.end()..];
-        }
-        if let Some(w) = prefix(s, &lexicon.subject_leading) {
-            s = &s[w.len()..];
-        }
+        s = strip_leading(lexicon, s);
         s = s.trim_start_matches(['、', '，', ' ']);
         if s == start {
             break;
         }
     }
-    cut_before_verb(lexicon, s).to_string()
+    let s = cut_at_predicate(lexicon, s);
+    let s = cut_before_verb(lexicon, s);
+    let s = match prefix(s, &lexicon.neutral) {
+        Some(w) if s.len() > w.len() => &s[w.len()..],
+        _ => s,
+    };
+    s.to_string()
 }
 
-/// Drops what comes before the first listed verb (及时拦截被骗资金 → 拦截被骗资金).
+/// The longest text before a verb that [`cut_before_verb`] drops: longer
+/// openings are usually names (雄安新区中关村科技园新增入驻企业) and stay.
+const MAX_CUT_CHARS: usize = 5;
+
+/// Drops an adverbial opening before the first listed verb: a short one
+/// (及时拦截被骗资金 → 拦截被骗资金) or one holding a coverb (居民在重庆使用…).
 fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
     let first = s
         .char_indices()
         .skip(1)
         .find(|(i, _)| prefix(&s[*i..], &lexicon.subject_verbs).is_some());
     match first {
-        Some((i, _)) => &s[i..],
+        Some((i, _)) => {
+            let opening = &s[..i];
+            let adverbial = opening.chars().count() <= MAX_CUT_CHARS
+                || lexicon
+                    .subject_coverbs
+                    .iter()
+                    .any(|c| opening.contains(c.as_str()));
+            if adverbial {
+                &s[i..]
+            } else {
+                s
+            }
+        }
+        None => s,
+    }
+}
+
+/// Keeps what comes before the first predicate (创新药械获批上市 → 创新药械).
+fn cut_at_predicate<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
+    let first = s
+        .char_indices()
+        .skip(2)
+        .find(|(i, _)| prefix(&s[*i..], &lexicon.subject_predicates).is_some());
+    match first {
+        Some((i, _)) => &s[..i],
         None => s,
     }
 }
@@ -100,7 +146,10 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         {
             break;
         }
-        if n > 0 && prefix(&rest[i..], &lexicon.subject_after_stops).is_some() {
+        let stop = prefix(&rest[i..], &lexicon.subject_after_stops)
+            .or_else(|| prefix(&rest[i..], &lexicon.subject_verbs))
+            .or_else(|| prefix(&rest[i..], &lexicon.subject_predicates));
+        if n > 0 && stop.is_some() {
             break;
         }
         if !linked && n == 0 && prefix(&rest[i..], &lexicon.subject_after_stops).is_some() {
@@ -114,25 +163,27 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
 }
 
 /// Subjects for the items of a 分别 list: `盗窃、入室盗窃破案率` with two
-/// numbers gives 盗窃破案率 and 入室盗窃破案率.
-pub fn distribute(subject: &str, count: usize) -> Option<Vec<String>> {
-    let parts: Vec<&str> = subject.split('、').collect();
-    if parts.len() != count || count < 2 {
+/// numbers gives 盗窃破案率 and 入室盗窃破案率. The shared head is a listed head
+/// noun the last item ends with, else what follows the first item's words in
+/// the last item.
+pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<String>> {
+    if count < 2 {
+        return None;
+    }
+    let mut parts: Vec<&str> = subject.split('、').collect();
+    if parts.len() + 1 == count {
+        let last = parts.pop()?;
+        let (a, b) = last.rsplit_once('和').or_else(|| last.rsplit_once('及'))?;
+        parts.extend([a, b]);
+    }
+    if parts.len() != count {
         return None;
     }
     let last = parts[count - 1];
-    let first = parts[0];
-    // The head shared by all items: what follows the first item's words in the last item.
-    let head = (1..=first.chars().count())
-        .map(|k| {
-            first
-                .chars()
-                .skip(first.chars().count() - k)
-                .collect::<String>()
-        })
-        .filter_map(|tail| last.rfind(&tail).map(|i| &last[i + tail.len()..]))
-        .next_back()
-        .filter(|h| !h.is_empty())?;
+    let head = suffix(last, &lexicon.subject_heads)
+        .filter(|h| h.len() < last.len())
+        .map(str::to_string)
+        .or_else(|| shared_tail(parts[0], last))?;
     let mut out: Vec<String> = parts[..count - 1]
         .iter()
         .map(|p| format!("{p}{head}"))
@@ -141,16 +192,45 @@ pub fn distribute(subject: &str, count: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// What follows the longest ending of `first` found in `last` (盗窃 / 入室盗窃破案率 → 破案率).
+fn shared_tail(first: &str, last: &str) -> Option<String> {
+    let n = first.chars().count();
+    (1..=n)
+        .map(|k| first.chars().skip(n - k).collect::<String>())
+        .filter_map(|tail| {
+            last.rfind(&tail)
+                .map(|i| last[i + tail.len()..].to_string())
+        })
+        .next_back()
+        .filter(|h| !h.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn distributes_a_shared_head() {
+        let lexicon = crate::rules::RuleSet::bundled().unwrap().lexicon;
         assert_eq!(
-            distribute("盗窃、入室盗窃破案率", 2).unwrap(),
+            distribute(&lexicon, "盗窃、入室盗窃破案率", 2).unwrap(),
             vec!["盗窃破案率".to_string(), "入室盗窃破案率".to_string()]
         );
-        assert!(distribute("盗窃破案率", 2).is_none());
+        assert_eq!(
+            distribute(&lexicon, "金融业、软件和信息服务业增加值", 2).unwrap(),
+            vec![
+                "金融业增加值".to_string(),
+                "软件和信息服务业增加值".to_string()
+            ]
+        );
+        assert_eq!(
+            distribute(&lexicon, "东盟、美国和日本进出口", 3).unwrap(),
+            vec![
+                "东盟进出口".to_string(),
+                "美国进出口".to_string(),
+                "日本进出口".to_string()
+            ]
+        );
+        assert!(distribute(&lexicon, "盗窃破案率", 2).is_none());
     }
 }

@@ -22,6 +22,14 @@ pub struct Lexicon {
     pub not_qualifiers: Vec<String>,
     /// Verbs a subject may start with; text before the first is cut off.
     pub subject_verbs: Vec<String>,
+    /// Coverbs (在, 向): an opening holding one before a verb is adverbial.
+    pub subject_coverbs: Vec<String>,
+    /// Predicates after the subject of a count (获批, 入选).
+    pub subject_predicates: Vec<String>,
+    /// Subject starts that continue the previous subject (总量, 占).
+    pub subject_relative: Vec<String>,
+    /// Head nouns a 分别 list shares (增加值).
+    pub subject_heads: Vec<String>,
     /// Verbs of increase.
     pub up: Vec<String>,
     /// Verbs of decrease.
@@ -108,6 +116,14 @@ struct SubjectSection {
     leading: Vec<String>,
     after_stops: Vec<String>,
     verbs: Vec<String>,
+    #[serde(default)]
+    coverbs: Vec<String>,
+    #[serde(default)]
+    predicates: Vec<String>,
+    #[serde(default)]
+    relative: Vec<String>,
+    #[serde(default)]
+    heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -178,6 +194,10 @@ impl Lexicon {
             not_after: file.guards.not_after,
             not_qualifiers: file.guards.not_qualifiers,
             subject_verbs: longest_first(file.subject.verbs),
+            subject_coverbs: file.subject.coverbs,
+            subject_predicates: longest_first(file.subject.predicates),
+            subject_relative: longest_first(file.subject.relative),
+            subject_heads: longest_first(file.subject.heads),
             up: longest_first(file.change.up),
             down: longest_first(file.change.down),
             level: file.change.level,
