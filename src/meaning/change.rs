@@ -71,8 +71,11 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
             }
         }
     }
-    let lead =
+    let mut lead =
         super::subject::strip_leading(lexicon, text.trim_start_matches(|c: char| !is_han(c)));
+    while let Some(w) = prefix(lead, &lexicon.fillers) {
+        lead = &lead[w.len()..];
+    }
     let up = prefix(lead, &lexicon.up).filter(|w| w.chars().count() > 1);
     let down = prefix(lead, &lexicon.down).filter(|w| w.chars().count() > 1);
     match (up, down) {

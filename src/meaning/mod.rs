@@ -126,6 +126,14 @@ fn own_segment<'t>(text: &'t str, members: &[Candidate], k: usize) -> Option<&'t
 
 /// The subject from a clause's text before the number, else from after it.
 fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind: Kind) -> Found {
+    if change::suffix(before, &lexicon.subject_after_markers).is_some() {
+        if let Some(s) = subject::after_subject(lexicon, &text[end..], Kind::Count) {
+            return Found {
+                subject: s,
+                source: "after the number (连续…)",
+            };
+        }
+    }
     let from_before = subject::before_subject(lexicon, before);
     let after = &text[end..];
     let linked = after.starts_with('的');

@@ -52,6 +52,9 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
     let mut s = before.trim_start_matches(['、', ' ', '\u{3000}']);
     loop {
         let start = s;
+        if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
+            s = &s[..s.len() - w.len()];
+        }
         s = strip_suffixes(s, &lexicon.fillers);
         s = strip_suffixes(s, &lexicon.subject_trailing);
         s = strip_suffixes(s, &lexicon.level);
@@ -76,13 +79,23 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             break;
         }
     }
+    let s = cut_enumeration(s);
     let s = cut_at_predicate(lexicon, s);
     let s = cut_before_verb(lexicon, s);
-    let s = match prefix(s, &lexicon.neutral) {
-        Some(w) if s.len() > w.len() => &s[w.len()..],
-        _ => s,
-    };
     s.to_string()
+}
+
+/// Drops a list of names before a numbered apposition that sums them up
+/// (集成电路、生物医药、人工智能三大先导产业规模 → 三大先导产业规模).
+fn cut_enumeration(s: &str) -> &str {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for w in chars.windows(2) {
+        let ((i, a), (_, b)) = (w[0], w[1]);
+        if crate::numeral::digit_value(a).is_some_and(|d| d > 1) && (b == '大' || b == '类') {
+            return if s[..i].contains('、') { &s[i..] } else { s };
+        }
+    }
+    s
 }
 
 /// The longest text before a verb that [`cut_before_verb`] drops: longer
@@ -133,6 +146,13 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         Some(r) => (r, true),
         None => (after, false),
     };
+    let rest = match prefix(rest, &lexicon.subject_coverbs) {
+        Some(c) => &rest[c.len()..],
+        None => rest,
+    };
+    if prefix(rest, &lexicon.subject_not_subjects).is_some() {
+        return None;
+    }
     if !linked && kind != Kind::Count {
         return None;
     }
@@ -179,17 +199,50 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     if parts.len() != count {
         return None;
     }
+    trim_first(&mut parts);
     let last = parts[count - 1];
-    let head = suffix(last, &lexicon.subject_heads)
-        .filter(|h| h.len() < last.len())
-        .map(str::to_string)
-        .or_else(|| shared_tail(parts[0], last))?;
+    let head = shared_tail(parts[0], last)
+        .or_else(|| parallel_names(&parts))
+        .or_else(|| {
+            suffix(last, &lexicon.subject_heads)
+                .filter(|h| h.len() < last.len())
+                .map(str::to_string)
+        })?;
     let mut out: Vec<String> = parts[..count - 1]
         .iter()
         .map(|p| format!("{p}{head}"))
         .collect();
     out.push(last.to_string());
     Some(out)
+}
+
+/// The first item of a list of short parallel names may carry an opening
+/// (我国对前五大贸易伙伴东盟、欧盟): keep only as many characters as the next item.
+fn trim_first(parts: &mut [&str]) {
+    if parts.len() < 2 {
+        return;
+    }
+    let width = parts[1].chars().count();
+    if width <= 2 && parts[0].chars().count() > width {
+        if let Some((i, _)) = parts[0].char_indices().rev().nth(width - 1) {
+            parts[0] = &parts[0][i..];
+        }
+    }
+}
+
+/// Short parallel names (广州、深圳地铁客运量): the last item is a name as long
+/// as the one before it, and the rest is the shared head.
+fn parallel_names(parts: &[&str]) -> Option<String> {
+    let before_last = parts.get(parts.len().checked_sub(2)?)?.chars().count();
+    let last = parts.last()?;
+    if parts[..parts.len() - 1]
+        .iter()
+        .any(|p| p.chars().count() > 2)
+    {
+        return None;
+    }
+    let cut = last.char_indices().nth(before_last)?.0;
+    Some(last[cut..].to_string()).filter(|h| h.chars().count() >= 2)
 }
 
 /// What follows the longest ending of `first` found in `last` (盗窃 / 入室盗窃破案率 → 破案率).

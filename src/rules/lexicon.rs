@@ -28,6 +28,10 @@ pub struct Lexicon {
     pub subject_predicates: Vec<String>,
     /// Subject starts that continue the previous subject (总量, 占).
     pub subject_relative: Vec<String>,
+    /// Adverbial nouns that are never a subject read after a number (情况下).
+    pub subject_not_subjects: Vec<String>,
+    /// Words after which the subject is read after the number (连续).
+    pub subject_after_markers: Vec<String>,
     /// Head nouns a 分别 list shares (增加值).
     pub subject_heads: Vec<String>,
     /// Verbs of increase.
@@ -124,6 +128,10 @@ struct SubjectSection {
     relative: Vec<String>,
     #[serde(default)]
     heads: Vec<String>,
+    #[serde(default)]
+    after_markers: Vec<String>,
+    #[serde(default)]
+    not_subjects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -198,6 +206,8 @@ impl Lexicon {
             subject_predicates: longest_first(file.subject.predicates),
             subject_relative: longest_first(file.subject.relative),
             subject_heads: longest_first(file.subject.heads),
+            subject_after_markers: longest_first(file.subject.after_markers),
+            subject_not_subjects: longest_first(file.subject.not_subjects),
             up: longest_first(file.change.up),
             down: longest_first(file.change.down),
             level: file.change.level,
