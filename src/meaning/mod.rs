@@ -44,7 +44,7 @@ struct Previous<'m> {
 
 /// The meanings of every member of every group, in order. `text` is normalised text.
 pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec<Meaning>> {
-    let year = period::default_year(text);
+    let dates = period::DateIndex::new(text);
     let mut previous_end = 0;
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
     for group in groups {
@@ -53,8 +53,7 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         let before = &text[clause_from..start];
         let direction = change::direction(lexicon, before);
         let comparison = change::comparison(lexicon, before);
-        let paragraph = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let period = period::last_period(&text[paragraph..start], year.as_deref()).or(year.clone());
+        let period = dates.period_at(start);
 
         let members = &group.members;
         let last = members.last().map_or(start, |c| c.end);

@@ -1,27 +1,35 @@
 //! The period a figure refers to: `2024`, `2024-05`, `2024-01/2024-05`, `2016-Q1/2016-Q3`.
+//!
+//! Date mentions are found once per document ([`DateIndex`]); a number takes the
+//! last mention before it in its paragraph, else the document's default year.
 
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
-/// Date expressions, most specific first within one alternation.
+/// A date mention: a year, a month (range), a quarter or a half year, at least
+/// one of them. The parts without a year repeat under names ending in `_`.
 static DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?:(?P<y>[0-9]{4})年)?",
-        r"(?:",
-        r"(?P<m1>[0-9]{1,2})(?:-|—|－|至|到|~)(?P<m2>[0-9]{1,2})月",
-        r"|前(?P<q>[一二三四])季度",
-        r"|(?P<qn>[一二三四])季度",
-        r"|(?P<half>上半年|下半年)",
-        r"|(?P<m>[0-9]{1,2})月(?:份|末|底|当月)?",
-        r")?"
-    ))
-    .expect("valid date pattern")
+    let part = |s: &str| {
+        format!(
+            concat!(
+                r"(?:(?P<m1{s}>[0-9]{{1,2}})(?:-|—|－|至|到|~)(?P<m2{s}>[0-9]{{1,2}})月",
+                r"|前(?P<q{s}>[一二三四])季度",
+                r"|(?P<qn{s}>[一二三四])季度",
+                r"|(?P<half{s}>上半年|下半年)",
+                r"|(?P<m{s}>[0-9]{{1,2}})月(?:份|末|底|当月)?)"
+            ),
+            s = s
+        )
+    };
+    let pattern = format!(r"(?P<y>(?:19|20)[0-9]{{2}})年{}?|{}", part(""), part("_"));
+    Regex::new(&pattern).expect("valid date pattern")
 });
+
+static YEAR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("valid year pattern"));
 
 /// The document's default year: from its title, else its first year mention.
 pub fn default_year(text: &str) -> Option<String> {
-    static YEAR: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("valid year pattern"));
     let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     YEAR.captures(title)
         .or_else(|| YEAR.captures(text))
@@ -29,19 +37,46 @@ pub fn default_year(text: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
-/// The last date mentioned in `context` (the text before a number), completed
-/// with `year` when it names no year of its own.
-pub fn last_period(context: &str, year: Option<&str>) -> Option<String> {
-    let mut found = None;
-    for caps in DATE.captures_iter(context) {
-        if caps.get(0).is_some_and(|m| m.is_empty()) {
-            continue;
-        }
-        if let Some(p) = render(&caps, year) {
-            found = Some(p);
+/// Every date mention of a document, and where its paragraphs break.
+#[derive(Debug, Clone, Default)]
+pub struct DateIndex {
+    /// (end offset, rendered period) of each mention, in order.
+    mentions: Vec<(usize, String)>,
+    /// Byte offsets of line breaks.
+    breaks: Vec<usize>,
+    default: Option<String>,
+}
+
+impl DateIndex {
+    /// Indexes the dates of a (normalised) document.
+    pub fn new(text: &str) -> DateIndex {
+        let default = default_year(text);
+        let mentions = DATE
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let end = caps.get(0)?.end();
+                render(&caps, default.as_deref()).map(|p| (end, p))
+            })
+            .collect();
+        let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
+        DateIndex {
+            mentions,
+            breaks,
+            default,
         }
     }
-    found
+
+    /// The period of a number at byte offset `at`: the last mention before it in
+    /// its paragraph, else the default year.
+    pub fn period_at(&self, at: usize) -> Option<String> {
+        let k = self.mentions.partition_point(|(end, _)| *end <= at);
+        let b = self.breaks.partition_point(|&i| i < at);
+        let paragraph = b.checked_sub(1).map_or(0, |j| self.breaks[j]);
+        match k.checked_sub(1).map(|k| &self.mentions[k]) {
+            Some((end, p)) if *end > paragraph => Some(p.clone()),
+            _ => self.default.clone(),
+        }
+    }
 }
 
 fn quarter(c: &str) -> u32 {
@@ -56,28 +91,29 @@ fn quarter(c: &str) -> u32 {
 fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
     let own = caps.name("y").map(|m| m.as_str());
     let year = own.or(default)?;
-    if let (Some(a), Some(b)) = (caps.name("m1"), caps.name("m2")) {
-        return Some(format!(
-            "{year}-{:0>2}/{year}-{:0>2}",
-            a.as_str(),
-            b.as_str()
-        ));
+    let get = |name: &str| {
+        caps.name(name)
+            .or_else(|| caps.name(&format!("{name}_")))
+            .map(|m| m.as_str())
+    };
+    if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
+        return Some(format!("{year}-{a:0>2}/{year}-{b:0>2}"));
     }
-    if let Some(q) = caps.name("q") {
-        return Some(format!("{year}-Q1/{year}-Q{}", quarter(q.as_str())));
+    if let Some(q) = get("q") {
+        return Some(format!("{year}-Q1/{year}-Q{}", quarter(q)));
     }
-    if let Some(q) = caps.name("qn") {
-        return Some(format!("{year}-Q{}", quarter(q.as_str())));
+    if let Some(q) = get("qn") {
+        return Some(format!("{year}-Q{}", quarter(q)));
     }
-    if let Some(h) = caps.name("half") {
-        return Some(if h.as_str() == "上半年" {
+    if let Some(h) = get("half") {
+        return Some(if h == "上半年" {
             format!("{year}-01/{year}-06")
         } else {
             format!("{year}-07/{year}-12")
         });
     }
-    if let Some(m) = caps.name("m") {
-        return Some(format!("{year}-{:0>2}", m.as_str()));
+    if let Some(m) = get("m") {
+        return Some(format!("{year}-{m:0>2}"));
     }
     own.map(str::to_string)
 }
@@ -86,29 +122,35 @@ fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn period(text: &str) -> Option<String> {
+        DateIndex::new(text).period_at(text.len())
+    }
+
     #[test]
     fn periods_from_text() {
+        assert_eq!(period("例如2024年5月，一公司").as_deref(), Some("2024-05"));
+        assert_eq!(period("2024年，重庆警方").as_deref(), Some("2024"));
         assert_eq!(
-            last_period("例如2024年5月，一公司", None).as_deref(),
-            Some("2024-05")
-        );
-        assert_eq!(
-            last_period("2024年，重庆警方", None).as_deref(),
-            Some("2024")
-        );
-        assert_eq!(
-            last_period("前三季度，全省", Some("2016")).as_deref(),
+            period("2016年报告\n前三季度，全省").as_deref(),
             Some("2016-Q1/2016-Q3")
         );
+        assert_eq!(period("截至2024年11月底").as_deref(), Some("2024-11"));
         assert_eq!(
-            last_period("截至2024年11月底", None).as_deref(),
-            Some("2024-11")
-        );
-        assert_eq!(
-            last_period("1-5月，出口", Some("2022")).as_deref(),
+            period("2022年\n1-5月，出口").as_deref(),
             Some("2022-01/2022-05")
         );
-        assert_eq!(last_period("全年增长", None), None);
+        assert_eq!(period("全年增长"), None);
+    }
+
+    #[test]
+    fn a_mention_in_an_earlier_paragraph_gives_way_to_the_default_year() {
+        let text = "2023年工作报告\n2021年5月，增长\n全年增长";
+        assert_eq!(period(text).as_deref(), Some("2023"));
+        let at = text.find("，增长").unwrap();
+        assert_eq!(
+            DateIndex::new(text).period_at(at).as_deref(),
+            Some("2021-05")
+        );
     }
 
     #[test]
