@@ -3,8 +3,9 @@
 //! Matching finds spans; resolving turns a span's captures into a value, unit
 //! and qualifier, or rejects it (a year, an ordinal, a number that does not parse).
 
-use regex::Captures;
+use regex_automata::util::captures::Captures;
 
+use super::scanner::group;
 use crate::decimal::Decimal;
 use crate::metric::{Kind, Qualifier};
 use crate::numeral::{parse_number, Number};
@@ -38,14 +39,13 @@ pub struct Candidate {
 /// Every candidate of every rule in `text`, in no particular order.
 pub fn find_candidates(rules: &RuleSet, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for index in rules.prefilter.matches(text).iter() {
-        let rule = &rules.rules[index];
-        for caps in rule.regex.captures_iter(text) {
-            if let Some(c) = resolve(rules, index, rule, text, &caps) {
+    rules.scanner.for_each_match(text, |index, caps| {
+        if let Some(rule) = rules.rules.get(index) {
+            if let Some(c) = resolve(rules, index, rule, text, caps) {
                 out.push(c);
             }
         }
-    }
+    });
     out
 }
 
@@ -56,8 +56,9 @@ fn resolve(
     text: &str,
     caps: &Captures,
 ) -> Option<Candidate> {
-    let whole = caps.get(0)?;
-    let num = caps.name("num")?;
+    let whole = caps.get_match()?;
+    let name = |n: &str| group(caps, text, n);
+    let num = name("num")?;
     let lexicon = &rules.lexicon;
     let before = &text[..whole.start()];
     if is_glued_to_code(before)
@@ -82,7 +83,7 @@ fn resolve(
     }
 
     let mut number = parse_number(num.as_str())?;
-    let high_text = caps.name("num_high").map(|m| m.as_str());
+    let high_text = name("num_high").map(|m| m.as_str());
     let mut high = match high_text {
         Some(h) => Some(parse_number(h)?),
         None => None,
@@ -100,7 +101,7 @@ fn resolve(
     let (unit, unit_factor) = match &rule.fixed_unit {
         Some(u) => (u.clone(), Decimal::from_int(1)),
         None => {
-            let surface = caps.name("unit")?.as_str();
+            let surface = name("unit")?.as_str();
             if rule.exclude_units.iter().any(|u| u == surface) {
                 return None;
             }
@@ -126,30 +127,30 @@ fn resolve(
 
     // Qualifier: a verb before the span (超过), a word against the number (近),
     // 余/多 inside the numeral, or a word after the unit (以上).
-    let pre = caps.name("pre");
+    let pre = name("pre");
     let mut start = whole.start();
     let mut qualifier = None;
-    let lead = text[..pre.map_or(whole.start(), |p| p.end())].trim_end_matches('了');
+    let lead = text[..pre.map_or(whole.start(), |p| p.end)].trim_end_matches('了');
     if let Some((verb, q)) = lexicon.qual_verbs.suffix_of(lead) {
         qualifier = Some(q);
         if let Some(p) = pre.filter(|p| verb.len() >= p.as_str().len()) {
-            start = p.end();
+            start = p.end;
         }
     }
-    if let Some(p) = pre.filter(|p| p.start() == start) {
+    if let Some(p) = pre.filter(|p| p.start == start) {
         qualifier = lexicon.qual_before.get(p.as_str()).or(qualifier);
     }
     if number.more_than || high.is_some_and(|h| h.more_than) {
         qualifier = Some(Qualifier::MoreThan);
     }
     let mut end = whole.end();
-    if let Some(post) = caps.name("post") {
+    if let Some(post) = name("post") {
         let compound = lexicon
             .not_qualifiers
             .iter()
-            .any(|w| text[post.start()..].starts_with(w.as_str()));
+            .any(|w| text[post.start..].starts_with(w.as_str()));
         if compound {
-            end = post.start();
+            end = post.start;
         } else {
             qualifier = lexicon.qual_after.get(post.as_str()).or(qualifier);
         }
@@ -163,7 +164,7 @@ fn resolve(
         rule: index,
         start,
         end,
-        num_start: num.start(),
+        num_start: num.start,
         kind: rule.kind,
         value,
         value_high,

@@ -1,12 +1,12 @@
 //! The extraction engine: text in, metric rows out.
 //!
-//! normalise → match every rule (one prefilter scan, then only the rules that
-//! can match) → resolve values → settle overlaps → expand 、 lists → attach
+//! normalise → match every rule in one scan → resolve values → settle overlaps → expand 、 lists → attach
 //! meaning → rows with character offsets into the original text.
 
 pub mod candidate;
 pub mod lists;
 pub mod overlap;
+pub mod scanner;
 
 use crate::meaning::{self, clause};
 use crate::metric::Metric;

@@ -1,26 +1,21 @@
 //! Direction (up/down) and comparison (yoy/mom) of a number, from the words before it.
 
 use crate::metric::{Comparison, Direction};
+use crate::rules::lexicon::WordSet;
 use crate::rules::Lexicon;
 
 /// The longest word of `words` that `text` ends with.
-pub fn suffix<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| text.ends_with(w.as_str()))
-        .map(String::as_str)
+pub fn suffix<'t>(text: &'t str, words: &WordSet) -> Option<&'t str> {
+    words.suffix_of(text)
 }
 
 /// The longest word of `words` that `text` starts with.
-pub fn prefix<'w>(text: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| text.starts_with(w.as_str()))
-        .map(String::as_str)
+pub fn prefix<'t>(text: &'t str, words: &WordSet) -> Option<&'t str> {
+    words.prefix_of(text)
 }
 
 /// Strips words of `words` from the end of `text` for as long as one matches.
-pub fn strip_suffixes<'t>(mut text: &'t str, words: &[String]) -> &'t str {
+pub fn strip_suffixes<'t>(mut text: &'t str, words: &WordSet) -> &'t str {
     while let Some(w) = suffix(text, words) {
         text = &text[..text.len() - w.len()];
     }
@@ -28,7 +23,7 @@ pub fn strip_suffixes<'t>(mut text: &'t str, words: &[String]) -> &'t str {
 }
 
 /// The change verb `text` ends with, and its direction.
-fn verb_at_end<'l>(lexicon: &'l Lexicon, text: &str) -> Option<(&'l str, Direction)> {
+fn verb_at_end<'t>(lexicon: &Lexicon, text: &'t str) -> Option<(&'t str, Direction)> {
     let up = suffix(text, &lexicon.up).map(|w| (w, Direction::Up));
     let down = suffix(text, &lexicon.down).map(|w| (w, Direction::Down));
     match (up, down) {

@@ -1,6 +1,6 @@
 //! Word lists from `lexicon.toml`: qualifiers, guards, change verbs, comparisons.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
@@ -17,47 +17,99 @@ pub struct Lexicon {
     /// Verbs before the number, outside the span (超过, 不到).
     pub qual_verbs: WordList<Qualifier>,
     /// Characters that make a following number an ordinal or rank (第, 前).
-    pub not_after: Vec<String>,
+    pub not_after: WordSet,
     /// Words that begin with an `after` qualifier but are not one (上下游).
-    pub not_qualifiers: Vec<String>,
+    pub not_qualifiers: WordSet,
     /// Verbs a subject may start with; text before the first is cut off.
-    pub subject_verbs: Vec<String>,
+    pub subject_verbs: WordSet,
     /// Coverbs (在, 向): an opening holding one before a verb is adverbial.
-    pub subject_coverbs: Vec<String>,
+    pub subject_coverbs: WordSet,
     /// Predicates after the subject of a count (获批, 入选).
-    pub subject_predicates: Vec<String>,
+    pub subject_predicates: WordSet,
     /// Subject starts that continue the previous subject (总量, 占).
-    pub subject_relative: Vec<String>,
+    pub subject_relative: WordSet,
     /// Adverbial nouns that are never a subject read after a number (情况下).
-    pub subject_not_subjects: Vec<String>,
+    pub subject_not_subjects: WordSet,
     /// Words after which the subject is read after the number (连续).
-    pub subject_after_markers: Vec<String>,
+    pub subject_after_markers: WordSet,
     /// Head nouns a 分别 list shares (增加值).
-    pub subject_heads: Vec<String>,
+    pub subject_heads: WordSet,
     /// Verbs of increase.
-    pub up: Vec<String>,
+    pub up: WordSet,
     /// Verbs of decrease.
-    pub down: Vec<String>,
+    pub down: WordSet,
     /// Words after a change verb that make the number a level reached (至, 为).
-    pub level: Vec<String>,
+    pub level: WordSet,
     /// Words between a change verb and its number (了, 分别).
-    pub fillers: Vec<String>,
+    pub fillers: WordSet,
     /// After 比/较: words of a higher value (高, 多).
-    pub higher: Vec<String>,
+    pub higher: WordSet,
     /// After 比/较: words of a lower value (低, 少).
-    pub lower: Vec<String>,
+    pub lower: WordSet,
     /// Verbs of adding something new, which are not changes (新增).
-    pub neutral: Vec<String>,
+    pub neutral: WordSet,
     /// Words stripped from the end of the text before a number to leave its subject.
-    pub subject_trailing: Vec<String>,
+    pub subject_trailing: WordSet,
     /// Words stripped from the start of a subject.
-    pub subject_leading: Vec<String>,
+    pub subject_leading: WordSet,
     /// Words that end a subject read after the number.
-    pub subject_after_stops: Vec<String>,
+    pub subject_after_stops: WordSet,
     /// Year-on-year markers.
-    pub yoy: Vec<String>,
+    pub yoy: WordSet,
     /// Month-on-month markers.
-    pub mom: Vec<String>,
+    pub mom: WordSet,
+}
+
+/// A set of words, looked up by the text's ending or beginning: one hash probe
+/// per distinct word length instead of a comparison per word.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: Vec<String>,
+    set: HashSet<String>,
+    lengths: Vec<usize>,
+}
+
+impl WordSet {
+    /// A set of `words`.
+    pub fn new(words: Vec<String>) -> WordSet {
+        let mut lengths: Vec<usize> = words.iter().map(String::len).filter(|&n| n > 0).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        let words = longest_first(words);
+        let set = words.iter().cloned().collect();
+        WordSet {
+            words,
+            set,
+            lengths,
+        }
+    }
+
+    /// The longest word `text` ends with.
+    pub fn suffix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.lengths.iter().find_map(|&n| {
+            let at = text.len().checked_sub(n)?;
+            let tail = text.get(at..)?;
+            self.set.contains(tail).then_some(tail)
+        })
+    }
+
+    /// The longest word `text` starts with.
+    pub fn prefix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.lengths.iter().find_map(|&n| {
+            let head = text.get(..n)?;
+            self.set.contains(head).then_some(head)
+        })
+    }
+
+    /// True when `text` holds one of the words anywhere.
+    pub fn occurs_in(&self, text: &str) -> bool {
+        self.words.iter().any(|w| text.contains(w.as_str()))
+    }
+
+    /// The words, longest first.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
 }
 
 /// Words with a meaning each, longest first so that the first match is the longest.
@@ -199,27 +251,27 @@ impl Lexicon {
             qual_before: qualifiers("before", q.before),
             qual_after: qualifiers("after", q.after),
             qual_verbs: qualifiers("verbs", q.verbs),
-            not_after: file.guards.not_after,
-            not_qualifiers: file.guards.not_qualifiers,
-            subject_verbs: longest_first(file.subject.verbs),
-            subject_coverbs: file.subject.coverbs,
-            subject_predicates: longest_first(file.subject.predicates),
-            subject_relative: longest_first(file.subject.relative),
-            subject_heads: longest_first(file.subject.heads),
-            subject_after_markers: longest_first(file.subject.after_markers),
-            subject_not_subjects: longest_first(file.subject.not_subjects),
-            up: longest_first(file.change.up),
-            down: longest_first(file.change.down),
-            level: file.change.level,
-            neutral: longest_first(file.change.neutral),
-            fillers: longest_first(file.change.fillers),
-            higher: longest_first(file.change.higher),
-            lower: longest_first(file.change.lower),
-            subject_trailing: longest_first(file.subject.trailing),
-            subject_leading: longest_first(file.subject.leading),
-            subject_after_stops: longest_first(file.subject.after_stops),
-            yoy: longest_first(file.comparison.yoy),
-            mom: longest_first(file.comparison.mom),
+            not_after: WordSet::new(file.guards.not_after),
+            not_qualifiers: WordSet::new(file.guards.not_qualifiers),
+            subject_verbs: WordSet::new(file.subject.verbs),
+            subject_coverbs: WordSet::new(file.subject.coverbs),
+            subject_predicates: WordSet::new(file.subject.predicates),
+            subject_relative: WordSet::new(file.subject.relative),
+            subject_heads: WordSet::new(file.subject.heads),
+            subject_after_markers: WordSet::new(file.subject.after_markers),
+            subject_not_subjects: WordSet::new(file.subject.not_subjects),
+            up: WordSet::new(file.change.up),
+            down: WordSet::new(file.change.down),
+            level: WordSet::new(file.change.level),
+            neutral: WordSet::new(file.change.neutral),
+            fillers: WordSet::new(file.change.fillers),
+            higher: WordSet::new(file.change.higher),
+            lower: WordSet::new(file.change.lower),
+            subject_trailing: WordSet::new(file.subject.trailing),
+            subject_leading: WordSet::new(file.subject.leading),
+            subject_after_stops: WordSet::new(file.subject.after_stops),
+            yoy: WordSet::new(file.comparison.yoy),
+            mom: WordSet::new(file.comparison.mom),
         };
         if errors.is_empty() {
             Ok(lexicon)

@@ -14,7 +14,7 @@ pub mod units;
 use std::collections::HashMap;
 use std::path::Path;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
@@ -25,6 +25,7 @@ pub use lexicon::Lexicon;
 pub use units::{UnitDef, UnitTable};
 
 use crate::decimal::Decimal;
+use crate::engine::scanner::Scanner;
 use crate::metric::{Comparison, Direction, Kind, Qualifier};
 
 /// The rule files compiled into the binary, used when no `rules/` folder is given.
@@ -54,7 +55,7 @@ pub struct Rule {
     /// The kind of metric it makes.
     pub kind: Kind,
     /// The pattern with fragments expanded.
-    pub regex: Regex,
+    pub pattern: String,
     /// A fixed canonical unit (`%`); otherwise the `unit` capture is looked up.
     pub fixed_unit: Option<String>,
     /// Multiplies the number (两成 → ×10).
@@ -125,8 +126,8 @@ pub struct RuleSet {
     pub units: UnitTable,
     /// The word lists.
     pub lexicon: Lexicon,
-    /// One pass over a text tells which rules can match at all.
-    pub prefilter: RegexSet,
+    /// All rules compiled for one pass over a text.
+    pub scanner: Scanner,
     /// A bare number ending in 、 at the end of a text: a list item sharing the next number's unit.
     pub list_item: Regex,
     /// SHA-256 of the rule files (names and contents), to tag outputs.
@@ -287,14 +288,12 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(RuleErrors(errors));
         }
-        let prefilter = RegexSet::new(rules.iter().map(|r| r.regex.as_str())).map_err(|e| {
+        let patterns: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
+        let scanner = Scanner::new(&patterns).map_err(|e| {
             RuleErrors(vec![RuleError {
                 file: "rules".into(),
                 line: 0,
-                message: format!(
-                    "rules do not combine into one scan: {}",
-                    first_line(&e.to_string())
-                ),
+                message: format!("rules do not combine into one scan: {}", first_line(&e)),
             }])
         })?;
         let list_item = fragments
@@ -310,7 +309,7 @@ impl RuleSet {
             rules,
             units,
             lexicon,
-            prefilter,
+            scanner,
             list_item,
             fingerprint,
         })
@@ -462,7 +461,7 @@ fn compile_rule(
         (true, Some(kind), Some(regex)) => Ok(Rule {
             id,
             kind,
-            regex,
+            pattern: regex.as_str().to_string(),
             fixed_unit: entry.unit,
             scale,
             priority: entry.priority,

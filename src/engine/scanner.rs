@@ -1,0 +1,91 @@
+//! One pass over a text for all rules at once.
+//!
+//! All rule patterns are compiled into one multi-pattern regex (each pattern
+//! keeps its own capture names). The scan finds the leftmost position where any
+//! rule matches, asks which rules match anchored there, takes their captures,
+//! and continues after the number found there. A document is scanned once,
+//! not once per rule.
+
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+
+/// The compiled rules, ready to scan.
+#[derive(Debug, Clone)]
+pub struct Scanner {
+    /// Leftmost-first: where the next match starts, and each rule's captures.
+    leftmost: Regex,
+    /// All matches: which rules match at a given start.
+    all: Regex,
+}
+
+impl Scanner {
+    /// Compiles the (expanded) rule patterns, in rule order.
+    pub fn new(patterns: &[&str]) -> Result<Scanner, String> {
+        let leftmost = Regex::new_many(patterns).map_err(|e| e.to_string())?;
+        let all = Regex::builder()
+            .configure(Regex::config().match_kind(MatchKind::All))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Scanner { leftmost, all })
+    }
+
+    /// Calls `visit(rule index, captures)` for every rule match, by start position.
+    pub fn for_each_match(&self, text: &str, mut visit: impl FnMut(usize, &Captures)) {
+        let mut caps = self.leftmost.create_captures();
+        let mut rules = PatternSet::new(self.all.pattern_len());
+        let mut at = 0;
+        while at < text.len() {
+            let Some(found) = self.leftmost.search(&Input::new(text).span(at..text.len())) else {
+                break;
+            };
+            let start = found.start();
+            let here = Input::new(text).span(start..text.len());
+            rules.clear();
+            self.all
+                .which_overlapping_matches(&here.clone().anchored(Anchored::Yes), &mut rules);
+            let mut number_end = start;
+            for rule in rules.iter() {
+                self.leftmost
+                    .search_captures(&here.clone().anchored(Anchored::Pattern(rule)), &mut caps);
+                if caps.is_match() {
+                    if let Some(num) = caps.get_group_by_name("num") {
+                        number_end = number_end.max(num.end);
+                    }
+                    visit(rule.as_usize(), &caps);
+                }
+            }
+            // No match starts inside a number (24万元 inside 224万元).
+            let next_char = text[start..].chars().next().map_or(1, char::len_utf8);
+            at = number_end.max(start + next_char);
+        }
+    }
+}
+
+/// The text of a named group of `caps` in `text`, with its byte offsets.
+pub fn group<'t>(caps: &Captures, text: &'t str, name: &str) -> Option<Group<'t>> {
+    let span = caps.get_group_by_name(name)?;
+    Some(Group {
+        start: span.start,
+        end: span.end,
+        text: text.get(span.start..span.end)?,
+    })
+}
+
+/// A captured group: where it is and what it says.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'t> {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// The text.
+    pub text: &'t str,
+}
+
+impl<'t> Group<'t> {
+    /// The text of the group.
+    pub fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
