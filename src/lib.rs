@@ -39,4 +39,5 @@ pub mod numeral;
 pub mod rules;
 pub mod schema;
 pub mod sink;
+pub mod stream;
 pub mod text;

@@ -1,10 +1,14 @@
 //! `zhibiao extract`: files and folders in, tables out. Also the default job.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use zhibiao::batch::{self, BatchOptions, Summary};
+use zhibiao::engine::Extractor;
 use zhibiao::sink::Format;
+use zhibiao::stream::run_stream;
 
 use super::{extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 
@@ -12,8 +16,20 @@ use super::{extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Files and folders to read (folders recursively, in sorted order).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "jsonl_in")]
     paths: Vec<PathBuf>,
+    /// Stream mode: read `{"doc_id", "text"}` lines from this file (`-` for stdin)
+    /// and write one JSON metric per line to --jsonl-out.
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "jsonl_out",
+        conflicts_with = "paths"
+    )]
+    jsonl_in: Option<PathBuf>,
+    /// Stream mode: where metric lines go (`-` for stdout).
+    #[arg(long, value_name = "FILE", requires = "jsonl_in")]
+    jsonl_out: Option<PathBuf>,
     /// Folder of rule files (default: ./rules if present, else the built-in rules).
     #[arg(long)]
     rules: Option<PathBuf>,
@@ -36,6 +52,8 @@ impl Args {
     pub fn default_job() -> Args {
         Args {
             paths: vec![PathBuf::from("input")],
+            jsonl_in: None,
+            jsonl_out: None,
             rules: None,
             out: PathBuf::from("output"),
             format: "csv,parquet".into(),
@@ -52,6 +70,9 @@ pub fn run(args: Args) -> Result<u8> {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };
+    if let (Some(input), Some(output)) = (&args.jsonl_in, &args.jsonl_out) {
+        return stream(&extractor, input, output);
+    }
     let options = BatchOptions {
         inputs: args.paths,
         out_dir: args.out,
@@ -62,6 +83,33 @@ pub fn run(args: Args) -> Result<u8> {
     let summary = batch::run(&extractor, &options)?;
     print_summary(&summary);
     Ok(if summary.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    })
+}
+
+/// Stream mode: JSON Lines in, JSON Lines out.
+fn stream(extractor: &Extractor, input: &Path, output: &Path) -> Result<u8> {
+    let reader: Box<dyn BufRead> = if input == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
+        Box::new(BufReader::new(file))
+    };
+    let writer: Box<dyn Write> = if output == Path::new("-") {
+        Box::new(std::io::stdout().lock())
+    } else {
+        let file =
+            File::create(output).with_context(|| format!("cannot write {}", output.display()))?;
+        Box::new(BufWriter::new(file))
+    };
+    let s = run_stream(extractor, reader, writer)?;
+    eprintln!(
+        "{} documents, {} rows, {} error records",
+        s.documents, s.rows, s.errors
+    );
+    Ok(if s.errors == 0 {
         EXIT_OK
     } else {
         EXIT_SOME_FAILED
