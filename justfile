@@ -24,3 +24,7 @@ score:
     ./target/release/zhibiao extract ../shared/dev-corpus/docs --out target/dev-corpus
     python3 ../shared/eval/score.py ../shared/dev-corpus target/dev-corpus/metrics.csv
     python3 ../shared/eval/peer_score.py ../shared/peer-cases ./target/release/zhibiao
+
+# Throughput (MB/s on one and all cores, against a RegexSet scan) and peak memory.
+bench:
+    cargo bench --bench throughput

@@ -112,8 +112,26 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
     }
 }
 
-/// Runs a batch and writes its tables atomically into `options.out_dir`.
-pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
+/// How far a batch has got, reported after each chunk of documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Files done.
+    pub files: usize,
+    /// Files in the batch.
+    pub total_files: usize,
+    /// Bytes read so far.
+    pub bytes: u64,
+    /// Rows written so far.
+    pub rows: usize,
+}
+
+/// Runs a batch and writes its tables atomically into `options.out_dir`,
+/// telling `progress` how far it has got after each chunk.
+pub fn run(
+    extractor: &Extractor,
+    options: &BatchOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
     let started = Instant::now();
     std::fs::create_dir_all(&options.out_dir)
         .with_context(|| format!("cannot create output folder {}", options.out_dir.display()))?;
@@ -152,6 +170,8 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
     }
     summary.skipped.extend(inputs.unreadable);
 
+    let total_files = inputs.files.len();
+    let mut files_done = 0;
     for chunk in inputs.files.chunks(CHUNK) {
         let processed: Vec<Processed> =
             pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect());
@@ -180,6 +200,13 @@ pub fn run(extractor: &Extractor, options: &BatchOptions) -> Result<Summary> {
                 *summary.by_kind.entry(m.kind).or_default() += 1;
             }
         }
+        files_done += chunk.len();
+        progress(Progress {
+            files: files_done,
+            total_files,
+            bytes: summary.bytes,
+            rows: summary.rows,
+        });
     }
     for sink in sinks {
         summary.outputs.extend(sink.finish()?);

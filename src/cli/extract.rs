@@ -1,11 +1,12 @@
 //! `zhibiao extract`: files and folders in, tables out. Also the default job.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use zhibiao::batch::{self, BatchOptions, Summary};
+use indicatif::{ProgressBar, ProgressStyle};
+use zhibiao::batch::{self, BatchOptions, Progress, Summary};
 use zhibiao::engine::Extractor;
 use zhibiao::sink::Format;
 use zhibiao::stream::run_stream;
@@ -80,13 +81,36 @@ pub fn run(args: Args) -> Result<u8> {
         jobs: args.jobs,
         csv_bom: !args.no_bom,
     };
-    let summary = batch::run(&extractor, &options)?;
+    let bar = progress_bar();
+    let mut report = |p: Progress| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total_files as u64);
+            bar.set_position(p.files as u64);
+            bar.set_message(format!("{:.1} MB, {} rows", p.bytes as f64 / 1e6, p.rows));
+        }
+    };
+    let summary = batch::run(&extractor, &options, &mut report)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     print_summary(&summary);
     Ok(if summary.skipped.is_empty() {
         EXIT_OK
     } else {
         EXIT_SOME_FAILED
     })
+}
+
+/// A progress bar on stderr when it is a terminal; nothing on a pipe.
+fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    let style =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files · {msg} · ETA {eta}").ok()?;
+    bar.set_style(style);
+    Some(bar)
 }
 
 /// Stream mode: JSON Lines in, JSON Lines out.
