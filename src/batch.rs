@@ -100,10 +100,26 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         }
     };
     record.encoding = decoded.encoding.to_string();
+    let text = if is_html(path) {
+        match crate::html::visible_text(&decoded.text) {
+            Ok(t) => t,
+            Err(reason) => {
+                record.status = "skipped".into();
+                record.error = reason;
+                return Processed {
+                    record,
+                    metrics: Vec::new(),
+                    bytes: bytes.len() as u64,
+                };
+            }
+        }
+    } else {
+        decoded.text
+    };
     record.error = decoded.warning.unwrap_or_default();
-    record.title = title_of(&decoded.text);
-    record.chars = decoded.text.chars().count() as u64;
-    let metrics = extractor.extract(&record.doc_id, &decoded.text);
+    record.title = title_of(&text);
+    record.chars = text.chars().count() as u64;
+    let metrics = extractor.extract(&record.doc_id, &text);
     record.metrics = metrics.len() as u64;
     Processed {
         record,
@@ -123,6 +139,13 @@ pub struct Progress {
     pub bytes: u64,
     /// Rows written so far.
     pub rows: usize,
+}
+
+/// True for `.html` and `.htm` files.
+fn is_html(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Runs a batch and writes its tables atomically into `options.out_dir`,
@@ -208,8 +231,12 @@ pub fn run(
             rows: summary.rows,
         });
     }
+    let mut finished = Vec::new();
     for sink in sinks {
-        summary.outputs.extend(sink.finish()?);
+        finished.extend(sink.finish()?);
+    }
+    for file in finished {
+        summary.outputs.push(file.commit()?);
     }
     summary.elapsed = started.elapsed();
     Ok(summary)

@@ -61,6 +61,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if looks_binary(bytes) {
         return Err("binary content (not text in any supported encoding)".into());
     }
+    if let Some(decoded) = damaged_utf8(bytes) {
+        return Ok(decoded);
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(None, true);
@@ -88,6 +91,24 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
         encoding: encoding.name(),
         warning: (replaced > 0).then(|| format!("{replaced} invalid byte sequence(s) replaced")),
     }
+}
+
+/// UTF-8 with a few invalid sequences (a damaged file, not another encoding):
+/// decoded with replacements and a warning.
+fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let text = String::from_utf8_lossy(bytes);
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let multibyte = text
+        .chars()
+        .filter(|c| c.len_utf8() > 1 && *c != '\u{FFFD}')
+        .count();
+    // Legacy encodings read as UTF-8 give mostly replacements; a damaged
+    // UTF-8 file gives mostly valid characters.
+    (replaced > 0 && multibyte >= 4 * replaced).then(|| Decoded {
+        encoding: UTF_8.name(),
+        warning: Some(format!("{replaced} invalid byte sequence(s) replaced")),
+        text: text.into_owned(),
+    })
 }
 
 /// Control bytes other than whitespace in the first 8 KiB mark a binary file.
@@ -228,6 +249,20 @@ mod tests {
         }
         assert_eq!(decode(&bytes).unwrap().text, "共79名");
         assert_eq!(decode(&bytes).unwrap().encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn damaged_utf8_is_utf8_with_a_warning() {
+        let mut bytes = "前文增长5.4%，".repeat(20).into_bytes();
+        bytes.extend_from_slice(&[0xff, 0xfe]);
+        bytes.extend_from_slice("后文挽损224万元。".as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.ends_with("\u{FFFD}\u{FFFD}后文挽损224万元。"));
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("2 invalid byte sequence(s) replaced")
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@
 //! assert_eq!(rows[0].subject, "刑事案件发案");
 //! ```
 #![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod batch;
 pub mod check;
@@ -33,6 +34,7 @@ pub mod decimal;
 pub mod diff;
 pub mod document;
 pub mod engine;
+pub mod html;
 pub mod meaning;
 pub mod metric;
 pub mod numeral;

@@ -11,7 +11,7 @@ use zhibiao::engine::Extractor;
 use zhibiao::sink::Format;
 use zhibiao::stream::run_stream;
 
-use super::{extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
+use super::{checked_extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 
 /// Arguments of `zhibiao extract`.
 #[derive(clap::Args, Debug)]
@@ -67,7 +67,7 @@ impl Args {
 /// Runs the extraction and prints the summary.
 pub fn run(args: Args) -> Result<u8> {
     let formats = Format::parse_list(&args.format)?;
-    let extractor = match extractor_or_exit(args.rules.as_deref()) {
+    let extractor = match checked_extractor_or_exit(args.rules.as_deref()) {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };

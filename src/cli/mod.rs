@@ -94,3 +94,18 @@ fn extractor_or_exit(given: Option<&Path>) -> Result<Extractor, u8> {
         EXIT_ERROR
     })
 }
+
+/// Loads the extractor and runs every rule example; a failing example stops
+/// the run like any other rule error, before a document is read.
+fn checked_extractor_or_exit(given: Option<&Path>) -> Result<Extractor, u8> {
+    let extractor = extractor_or_exit(given)?;
+    let report = zhibiao::check::check_examples(&extractor);
+    if report.failures.is_empty() {
+        return Ok(extractor);
+    }
+    eprintln!("error: rule examples fail (run `zhibiao check`):");
+    for f in &report.failures {
+        eprintln!("  {f}");
+    }
+    Err(EXIT_ERROR)
+}

@@ -6,6 +6,7 @@
 //! `explain`.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use super::candidate::Candidate;
 use crate::rules::RuleSet;
@@ -29,23 +30,31 @@ pub fn settle(
 ) -> (Vec<Candidate>, Vec<Loser>) {
     candidates.sort_by(|a, b| rank(rules, text, a, b).0);
     candidates.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
-    let mut kept: Vec<Candidate> = Vec::new();
+    // Kept spans never overlap, so the only one a candidate can overlap is
+    // the last kept span starting before the candidate ends.
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
     let mut losers = Vec::new();
     for c in candidates {
-        match kept.iter().find(|k| k.start < c.end && c.start < k.end) {
+        let winner = kept
+            .range(..c.end)
+            .next_back()
+            .map(|(_, k)| k)
+            .filter(|k| c.start < k.end);
+        match winner {
             Some(winner) => {
                 let reason = rank(rules, text, winner, &c).1;
                 losers.push(Loser {
-                    candidate: c,
                     winner: winner.clone(),
+                    candidate: c,
                     reason,
                 });
             }
-            None => kept.push(c),
+            None => {
+                kept.insert(c.start, c);
+            }
         }
     }
-    kept.sort_by_key(|c| c.start);
-    (kept, losers)
+    (kept.into_values().collect(), losers)
 }
 
 /// Orders `a` before `b` when `a` wins, and names the criterion that decided.

@@ -36,6 +36,18 @@ pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     }
 }
 
+/// The byte offset `chars` characters before `at`, not before `floor`.
+pub fn window_start(text: &str, floor: usize, at: usize, chars: usize) -> usize {
+    match text[floor..at]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+    {
+        Some((i, _)) => floor + i,
+        None => floor,
+    }
+}
+
 /// The byte offset where the clause holding `at` ends.
 pub fn clause_end(text: &str, at: usize) -> usize {
     match text[at..].char_indices().find(|(_, c)| is_clause_end(*c)) {
@@ -78,6 +90,14 @@ mod tests {
         let t = "全年，刑事案件发案同比下降35.5%";
         let at = t.find("35").unwrap();
         assert_eq!(&t[clause_start(t, 0, at)..at], "刑事案件发案同比下降");
+    }
+
+    #[test]
+    fn window_is_bounded() {
+        let t = "甲".repeat(1000) + "12%";
+        let at = t.find("12").unwrap();
+        assert_eq!(t[window_start(&t, 0, at, 80)..at].chars().count(), 80);
+        assert_eq!(window_start("ab12", 0, 2, 80), 0);
     }
 
     #[test]

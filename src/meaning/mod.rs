@@ -15,6 +15,10 @@ use crate::engine::lists::ListGroup;
 use crate::metric::{Comparison, Direction, Kind};
 use crate::rules::Lexicon;
 
+/// At most this many characters before a number are read for its meaning
+/// (text without punctuation must not make a subject of megabytes).
+pub const CLAUSE_WINDOW: usize = 80;
+
 /// The meaning of one number.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meaning {
@@ -49,7 +53,8 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
     for group in groups {
         let start = group.start();
-        let clause_from = clause::clause_start(text, previous_end.min(start), start);
+        let floor = clause::window_start(text, previous_end.min(start), start, CLAUSE_WINDOW);
+        let clause_from = clause::clause_start(text, floor, start);
         let before = &text[clause_from..start];
         let direction = change::direction(lexicon, before);
         let comparison = change::comparison(lexicon, before);

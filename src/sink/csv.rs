@@ -4,7 +4,7 @@
 //! empty cells for nulls, numbers in plain notation with every digit.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -55,14 +55,14 @@ impl Sink for CsvSink {
         write_row(&mut self.documents, &document_cells(doc))
     }
 
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {
-        let mut paths = Vec::new();
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
+        let mut files = Vec::new();
         for w in [self.metrics, self.documents] {
-            let file = w
-                .into_inner()
-                .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
-            paths.push(file.commit()?);
+            files.push(
+                w.into_inner()
+                    .map_err(|e| anyhow::anyhow!("{}", e.error()))?,
+            );
         }
-        Ok(paths)
+        Ok(files)
     }
 }

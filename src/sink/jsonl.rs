@@ -1,7 +1,7 @@
 //! JSON Lines: one metric per line, in `metrics.jsonl` or on a stream.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 use serde_json::{Map, Number, Value};
@@ -58,7 +58,7 @@ impl Sink for JsonlSink {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {
-        Ok(vec![self.file.commit()?])
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
+        Ok(vec![self.file])
     }
 }

@@ -6,7 +6,7 @@ pub mod csv;
 pub mod jsonl;
 pub mod parquet;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Result};
 
@@ -19,8 +19,9 @@ use crate::metric::Metric;
 pub trait Sink {
     /// Receives one document and its rows (documents arrive in input order).
     fn write_document(&mut self, doc: &DocumentRecord, metrics: &[Metric]) -> Result<()>;
-    /// Completes the output; returns the files written.
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>>;
+    /// Completes the output. The files are returned still under their temporary
+    /// names: the caller commits them all once every sink has finished.
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>>;
 }
 
 /// An output format of the batch command.

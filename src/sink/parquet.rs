@@ -3,7 +3,7 @@
 //! The only module that uses polars. Rows are buffered in column vectors and
 //! written in batches (row groups), so memory does not grow with the corpus.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 use polars::prelude::*;
@@ -177,9 +177,7 @@ impl Sink for ParquetSink {
         self.documents.push(&document_cells(doc))
     }
 
-    fn finish(self: Box<Self>) -> Result<Vec<PathBuf>> {
-        let metrics = self.metrics.finish()?.commit()?;
-        let documents = self.documents.finish()?.commit()?;
-        Ok(vec![metrics, documents])
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
+        Ok(vec![self.metrics.finish()?, self.documents.finish()?])
     }
 }
