@@ -62,6 +62,7 @@ pub struct Summary {
 /// The result of reading and extracting one file.
 struct Processed {
     record: DocumentRecord,
+    text: String,
     metrics: Vec<Metric>,
     bytes: u64,
 }
@@ -74,44 +75,30 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         status: "ok".into(),
         ..DocumentRecord::default()
     };
+    let skipped = |mut record: DocumentRecord, reason: String, bytes: usize| {
+        record.status = "skipped".into();
+        record.error = reason;
+        Processed {
+            record,
+            text: String::new(),
+            metrics: Vec::new(),
+            bytes: bytes as u64,
+        }
+    };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            record.status = "skipped".into();
-            record.error = format!("cannot read: {e}");
-            return Processed {
-                record,
-                metrics: Vec::new(),
-                bytes: 0,
-            };
-        }
+        Err(e) => return skipped(record, format!("cannot read: {e}"), 0),
     };
     record.sha256 = sha256_hex(&bytes);
     let decoded = match decode(&bytes) {
         Ok(d) => d,
-        Err(reason) => {
-            record.status = "skipped".into();
-            record.error = reason;
-            return Processed {
-                record,
-                metrics: Vec::new(),
-                bytes: bytes.len() as u64,
-            };
-        }
+        Err(reason) => return skipped(record, reason, bytes.len()),
     };
     record.encoding = decoded.encoding.to_string();
     let text = if is_html(path) {
         match crate::html::visible_text(&decoded.text) {
             Ok(t) => t,
-            Err(reason) => {
-                record.status = "skipped".into();
-                record.error = reason;
-                return Processed {
-                    record,
-                    metrics: Vec::new(),
-                    bytes: bytes.len() as u64,
-                };
-            }
+            Err(reason) => return skipped(record, reason, bytes.len()),
         }
     } else {
         decoded.text
@@ -123,6 +110,7 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
     record.metrics = metrics.len() as u64;
     Processed {
         record,
+        text,
         metrics,
         bytes: bytes.len() as u64,
     }
@@ -168,6 +156,15 @@ pub fn run(
                 extractor.rules().fingerprint.clone(),
             ),
         ],
+        units: Kind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str().to_string(),
+                    extractor.rules().canonical_units(*k),
+                )
+            })
+            .collect(),
     };
     let mut sinks = open_sinks(&options.formats, &options.out_dir, &sink_options)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -188,7 +185,7 @@ pub fn run(
             ..DocumentRecord::default()
         };
         for sink in sinks.iter_mut() {
-            sink.write_document(&record, &[])?;
+            sink.write_document(&record, "", &[])?;
         }
     }
     summary.skipped.extend(inputs.unreadable);
@@ -200,7 +197,7 @@ pub fn run(
             pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect());
         for p in processed {
             for sink in sinks.iter_mut() {
-                sink.write_document(&p.record, &p.metrics)?;
+                sink.write_document(&p.record, &p.text, &p.metrics)?;
             }
             summary.bytes += p.bytes;
             let path = PathBuf::from(&p.record.path);

@@ -65,7 +65,7 @@ pub const METRIC_COLUMNS: [Column; 15] = [
     col("qualifier", ColumnType::Str, false, "exact, approx, more_than or less_than.", "限定"),
     col("direction", ColumnType::Str, true, "up or down when the number is the amount of a change, else empty.", "变化方向"),
     col("comparison", ColumnType::Str, true, "yoy (同比) or mom (环比) when stated, else empty.", "比较基准"),
-    col("subject", ColumnType::Str, false, "The phrase naming what is measured; empty when nothing names it.", "指标名称"),
+    col("subject", ColumnType::Str, true, "The phrase naming what is measured; empty when nothing names it.", "指标名称"),
     col("period", ColumnType::Str, true, "The time the figure refers to: 2024, 2024-05, 2024-01/2024-05, 2024-Q1/2024-Q3.", "时期"),
     col("sentence", ColumnType::Str, false, "The sentence around the span (at most 100 characters on each side).", "所在句子"),
     col("rule_id", ColumnType::Str, false, "The rule that produced the row.", "规则"),

@@ -13,6 +13,9 @@ use zhibiao::stream::run_stream;
 
 use super::{checked_extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 
+/// The formats written when none are asked for.
+const DEFAULT_FORMATS: &str = "csv,parquet,datapackage";
+
 /// Arguments of `zhibiao extract`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -37,8 +40,8 @@ pub struct Args {
     /// Output folder.
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// Output formats, comma-separated: csv, parquet, jsonl.
-    #[arg(long, default_value = "csv,parquet")]
+    /// Output formats, comma-separated: csv, parquet, jsonl, datapackage.
+    #[arg(long, default_value = DEFAULT_FORMATS)]
     format: String,
     /// Worker threads (0: one per core).
     #[arg(long, default_value_t = 0)]
@@ -57,7 +60,7 @@ impl Args {
             jsonl_out: None,
             rules: None,
             out: PathBuf::from("output"),
-            format: "csv,parquet".into(),
+            format: DEFAULT_FORMATS.into(),
             jobs: 0,
             no_bom: false,
         }

@@ -315,6 +315,20 @@ impl RuleSet {
         })
     }
 
+    /// The canonical units a kind can have: fixed rule units and the units table's.
+    pub fn canonical_units(&self, kind: Kind) -> Vec<String> {
+        let mut units: Vec<String> = self
+            .rules
+            .iter()
+            .filter(|r| r.kind == kind)
+            .filter_map(|r| r.fixed_unit.clone())
+            .chain(self.units.canonical_units(kind))
+            .collect();
+        units.sort();
+        units.dedup();
+        units
+    }
+
     /// The number of examples and counter-examples over all rules.
     pub fn example_count(&self) -> usize {
         self.rules

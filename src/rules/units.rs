@@ -100,6 +100,14 @@ impl UnitTable {
             .any(|d| d.kind == kind && d.unit == unit)
     }
 
+    /// The canonical units of one kind.
+    pub fn canonical_units(&self, kind: Kind) -> impl Iterator<Item = String> + '_ {
+        self.by_surface
+            .values()
+            .filter(move |d| d.kind == kind)
+            .map(|d| d.unit.clone())
+    }
+
     /// The surfaces of one kind, longest first (for building alternations).
     pub fn surfaces_of(&self, kind: Kind) -> Vec<&str> {
         let mut s: Vec<&str> = self

@@ -48,7 +48,12 @@ impl CsvSink {
 }
 
 impl Sink for CsvSink {
-    fn write_document(&mut self, doc: &DocumentRecord, metrics: &[Metric]) -> Result<()> {
+    fn write_document(
+        &mut self,
+        doc: &DocumentRecord,
+        _text: &str,
+        metrics: &[Metric],
+    ) -> Result<()> {
         for m in metrics {
             write_row(&mut self.metrics, &metric_cells(m))?;
         }

@@ -50,7 +50,12 @@ impl JsonlSink {
 }
 
 impl Sink for JsonlSink {
-    fn write_document(&mut self, _doc: &DocumentRecord, metrics: &[Metric]) -> Result<()> {
+    fn write_document(
+        &mut self,
+        _doc: &DocumentRecord,
+        _text: &str,
+        metrics: &[Metric],
+    ) -> Result<()> {
         for m in metrics {
             serde_json::to_writer(&mut self.file, &metric_json(m))?;
             self.file.write_all(b"\n")?;

@@ -3,6 +3,7 @@
 
 mod atomic;
 pub mod csv;
+pub mod datapackage;
 pub mod jsonl;
 pub mod parquet;
 
@@ -17,8 +18,14 @@ use crate::metric::Metric;
 
 /// Something that receives extracted rows.
 pub trait Sink {
-    /// Receives one document and its rows (documents arrive in input order).
-    fn write_document(&mut self, doc: &DocumentRecord, metrics: &[Metric]) -> Result<()>;
+    /// Receives one document, its decoded text (empty when skipped) and its
+    /// rows. Documents arrive in input order.
+    fn write_document(
+        &mut self,
+        doc: &DocumentRecord,
+        text: &str,
+        metrics: &[Metric],
+    ) -> Result<()>;
     /// Completes the output. The files are returned still under their temporary
     /// names: the caller commits them all once every sink has finished.
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>>;
@@ -33,6 +40,8 @@ pub enum Format {
     Parquet,
     /// `metrics.jsonl`.
     Jsonl,
+    /// `datapackage.json`, describing the tables written.
+    DataPackage,
 }
 
 impl Format {
@@ -44,7 +53,10 @@ impl Format {
                 "csv" => Format::Csv,
                 "parquet" => Format::Parquet,
                 "jsonl" => Format::Jsonl,
-                other => bail!("unknown format `{other}` (expected csv, parquet, jsonl)"),
+                "datapackage" => Format::DataPackage,
+                other => {
+                    bail!("unknown format `{other}` (expected csv, parquet, jsonl, datapackage)")
+                }
             };
             if !out.contains(&f) {
                 out.push(f);
@@ -64,6 +76,8 @@ pub struct SinkOptions {
     pub csv_bom: bool,
     /// Key/value metadata for Parquet files.
     pub metadata: Vec<(String, String)>,
+    /// Canonical units per kind, for the data package's vocabulary.
+    pub units: Vec<(String, Vec<String>)>,
 }
 
 /// Opens one sink per format in `dir`.
@@ -80,6 +94,11 @@ pub fn open_sinks(
                 Box::new(parquet::ParquetSink::create(dir, options.metadata.clone())?)
             }
             Format::Jsonl => Box::new(jsonl::JsonlSink::create(dir)?),
+            Format::DataPackage => Box::new(datapackage::DataPackageSink::create(
+                dir,
+                formats,
+                options.units.clone(),
+            )?),
         });
     }
     Ok(sinks)

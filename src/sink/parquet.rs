@@ -170,7 +170,12 @@ impl ParquetSink {
 }
 
 impl Sink for ParquetSink {
-    fn write_document(&mut self, doc: &DocumentRecord, metrics: &[Metric]) -> Result<()> {
+    fn write_document(
+        &mut self,
+        doc: &DocumentRecord,
+        _text: &str,
+        metrics: &[Metric],
+    ) -> Result<()> {
         for m in metrics {
             self.metrics.push(&metric_cells(m))?;
         }
