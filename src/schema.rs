@@ -90,7 +90,7 @@ pub const DOCUMENT_COLUMNS: [Column; 9] = [
     col(
         "title",
         ColumnType::Str,
-        false,
+        true,
         "The first non-empty line of the text.",
         "标题",
     ),
@@ -111,14 +111,14 @@ pub const DOCUMENT_COLUMNS: [Column; 9] = [
     col(
         "encoding",
         ColumnType::Str,
-        false,
+        true,
         "The encoding the file was decoded from.",
         "编码",
     ),
     col(
         "sha256",
         ColumnType::Str,
-        false,
+        true,
         "SHA-256 of the file's bytes.",
         "哈希",
     ),
@@ -132,7 +132,7 @@ pub const DOCUMENT_COLUMNS: [Column; 9] = [
     col(
         "error",
         ColumnType::Str,
-        false,
+        true,
         "Why the file was skipped, or a warning about it; empty otherwise.",
         "错误",
     ),
