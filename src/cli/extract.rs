@@ -14,7 +14,7 @@ use zhibiao::stream::run_stream;
 use super::{checked_extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 
 /// The formats written when none are asked for.
-const DEFAULT_FORMATS: &str = "csv,parquet,datapackage";
+const DEFAULT_FORMATS: &str = "csv,parquet,datapackage,report";
 
 /// Arguments of `zhibiao extract`.
 #[derive(clap::Args, Debug)]
@@ -40,7 +40,7 @@ pub struct Args {
     /// Output folder.
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// Output formats, comma-separated: csv, parquet, jsonl, datapackage.
+    /// Output formats, comma-separated: csv, parquet, jsonl, datapackage, report, xlsx, sqlite.
     #[arg(long, default_value = DEFAULT_FORMATS)]
     format: String,
     /// Worker threads (0: one per core).

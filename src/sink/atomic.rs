@@ -35,6 +35,11 @@ impl AtomicFile {
         })
     }
 
+    /// The temporary file's path, for writers that open the file themselves.
+    pub fn temp_path(&self) -> &Path {
+        &self.tmp
+    }
+
     /// A second handle to the temporary file, for writers that need to own one.
     /// Write through either handle, not both.
     pub fn file_handle(&self) -> Result<File> {

@@ -6,6 +6,9 @@ pub mod csv;
 pub mod datapackage;
 pub mod jsonl;
 pub mod parquet;
+pub mod report;
+pub mod sqlite;
+pub mod xlsx;
 
 use std::path::Path;
 
@@ -42,6 +45,12 @@ pub enum Format {
     Jsonl,
     /// `datapackage.json`, describing the tables written.
     DataPackage,
+    /// `report.html`, a review page.
+    Report,
+    /// `metrics.xlsx`, both tables as sheets.
+    Xlsx,
+    /// `metrics.sqlite`, both tables in one database.
+    Sqlite,
 }
 
 impl Format {
@@ -54,9 +63,12 @@ impl Format {
                 "parquet" => Format::Parquet,
                 "jsonl" => Format::Jsonl,
                 "datapackage" => Format::DataPackage,
-                other => {
-                    bail!("unknown format `{other}` (expected csv, parquet, jsonl, datapackage)")
-                }
+                "report" => Format::Report,
+                "xlsx" => Format::Xlsx,
+                "sqlite" => Format::Sqlite,
+                other => bail!(
+                    "unknown format `{other}` (expected csv, parquet, jsonl, datapackage, report, xlsx, sqlite)"
+                ),
             };
             if !out.contains(&f) {
                 out.push(f);
@@ -94,6 +106,9 @@ pub fn open_sinks(
                 Box::new(parquet::ParquetSink::create(dir, options.metadata.clone())?)
             }
             Format::Jsonl => Box::new(jsonl::JsonlSink::create(dir)?),
+            Format::Report => Box::new(report::ReportSink::create(dir)?),
+            Format::Xlsx => Box::new(xlsx::XlsxSink::create(dir)?),
+            Format::Sqlite => Box::new(sqlite::SqliteSink::create(dir)?),
             Format::DataPackage => Box::new(datapackage::DataPackageSink::create(
                 dir,
                 formats,

@@ -1,0 +1,331 @@
+//! `report.html`: a self-contained review page (inline CSS, JS and SVG).
+//!
+//! A summary with bar charts of rows per kind and per document, then each
+//! document's text with every metric highlighted by kind. Hovering or focusing
+//! a highlight shows its value and attributes; checkboxes filter by kind.
+//! Document text is kept up to a budget so that huge batches stay usable;
+//! documents past it are listed without their text.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{AtomicFile, Sink};
+use crate::document::DocumentRecord;
+use crate::metric::{Kind, Metric};
+
+/// Characters of document text the page shows at most.
+const TEXT_BUDGET: usize = 20_000_000;
+
+/// Documents shown in the per-document chart.
+const CHART_DOCUMENTS: usize = 25;
+
+/// Writes `report.html`.
+pub struct ReportSink {
+    file: AtomicFile,
+    sections: String,
+    text_chars: usize,
+    by_kind: BTreeMap<Kind, usize>,
+    by_document: Vec<(String, usize)>,
+    skipped: Vec<(String, String)>,
+    rows: usize,
+}
+
+impl ReportSink {
+    /// Starts `report.html` in `dir`.
+    pub fn create(dir: &Path) -> Result<ReportSink> {
+        Ok(ReportSink {
+            file: AtomicFile::create(&dir.join("report.html"))?,
+            sections: String::new(),
+            text_chars: 0,
+            by_kind: BTreeMap::new(),
+            by_document: Vec::new(),
+            skipped: Vec::new(),
+            rows: 0,
+        })
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The tooltip of a highlight.
+fn tip(m: &Metric) -> String {
+    let high = m.value_high.map(|h| format!("–{h}")).unwrap_or_default();
+    let mut tip = format!(
+        "{} {}{} {} · {}",
+        m.kind, m.value, high, m.unit, m.qualifier
+    );
+    if let Some(d) = m.direction {
+        let _ = write!(tip, " · {d}");
+    }
+    if let Some(c) = m.comparison {
+        let _ = write!(tip, " · {c}");
+    }
+    let _ = write!(
+        tip,
+        "\n指标: {}",
+        if m.subject.is_empty() {
+            "-"
+        } else {
+            &m.subject
+        }
+    );
+    if let Some(p) = &m.period {
+        let _ = write!(tip, "\n时期: {p}");
+    }
+    let _ = write!(tip, "\nrule: {}", m.rule_id);
+    tip
+}
+
+/// A document's text with its metrics wrapped in highlights.
+fn highlighted(text: &str, metrics: &[Metric]) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let offsets: Vec<usize> = chars.by_ref().collect();
+    let byte = |char_offset: u32| {
+        offsets
+            .get(char_offset as usize)
+            .copied()
+            .unwrap_or(text.len())
+    };
+    let mut at = 0;
+    for m in metrics {
+        let (s, e) = (byte(m.start), byte(m.end));
+        if s < at || e < s {
+            continue;
+        }
+        out.push_str(&escape(&text[at..s]));
+        let _ = write!(
+            out,
+            r#"<mark class="m k-{kind}" tabindex="0" data-rule="{rule}" data-kind="{kind}" data-value="{value}" data-tip="{tip}">{span}</mark>"#,
+            kind = m.kind,
+            rule = escape(&m.rule_id),
+            value = m.value,
+            tip = escape(&tip(m)),
+            span = escape(&text[s..e]),
+        );
+        at = e;
+    }
+    out.push_str(&escape(&text[at..]));
+    collapse_blank_lines(out.trim_start_matches(['\n', '\r', ' ']))
+}
+
+/// Runs of blank lines shown as one (display only: highlights hold no newline).
+fn collapse_blank_lines(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut newlines = 0;
+    for c in html.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 2 {
+                continue;
+            }
+        } else if !(c.is_whitespace() && newlines > 0) {
+            newlines = 0;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Horizontal bars as an inline SVG.
+fn bar_chart(title: &str, bars: &[(String, usize, &str)]) -> String {
+    let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
+    let row = 22;
+    let height = bars.len() * row + 8;
+    let mut svg = format!(
+        r#"<figure><figcaption>{}</figcaption><svg role="img" aria-label="{}" viewBox="0 0 640 {height}" width="640" height="{height}">"#,
+        escape(title),
+        escape(title)
+    );
+    for (i, (label, n, class)) in bars.iter().enumerate() {
+        let y = i * row + 4;
+        let w = (*n as f64 / max as f64 * 380.0).max(1.0);
+        let _ = write!(
+            svg,
+            r#"<text x="200" y="{ty}" text-anchor="end">{label}</text><rect class="bar {class}" x="208" y="{y}" width="{w:.1}" height="16" rx="3"/><text x="{tx:.1}" y="{ty}">{n}</text>"#,
+            ty = y + 13,
+            label = escape(label),
+            tx = 214.0 + w,
+        );
+    }
+    svg.push_str("</svg></figure>");
+    svg
+}
+
+const STYLE: &str = r#"
+:root { --ink:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#fbfbfa;
+  --percent:#fde68a; --percentage_point:#fcd34d; --multiple:#fdba74; --money:#bbf7d0;
+  --count:#bfdbfe; --measure:#ddd6fe; --duration:#fbcfe8; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--ink);
+  font:16px/1.8 "PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",system-ui,sans-serif; }
+header, main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+header h1 { font-size:1.6rem; margin:0 0 .5rem; }
+.stats { display:flex; gap:1.5rem; flex-wrap:wrap; color:var(--muted); }
+.stats b { color:var(--ink); font-size:1.3rem; }
+figure { margin:1rem 0; } figcaption { font-weight:600; margin-bottom:.3rem; }
+svg text { font-size:12px; fill:var(--ink); }
+.bar { fill:#94a3b8; } .bar.percent{fill:#f59e0b} .bar.percentage_point{fill:#d97706} .bar.multiple{fill:#ea580c}
+.bar.money{fill:#16a34a} .bar.count{fill:#2563eb} .bar.measure{fill:#7c3aed} .bar.duration{fill:#db2777}
+.filters { position:sticky; top:0; background:var(--bg); padding:.6rem 0; border-bottom:1px solid var(--line); z-index:2; }
+.filters label { margin-right:1rem; white-space:nowrap; cursor:pointer; }
+.swatch { display:inline-block; width:.9em; height:.9em; border-radius:2px; vertical-align:-.1em; margin-right:.25em; }
+article { background:#fff; border:1px solid var(--line); border-radius:8px; padding:1rem 1.4rem; margin:1.2rem 0; }
+article h2 { font-size:1.1rem; margin:0 0 .3rem; } article .meta { color:var(--muted); font-size:.85rem; }
+.text { white-space:pre-wrap; word-break:break-word; }
+mark.m { border-radius:3px; padding:0 .1em; color:inherit; position:relative; cursor:help; }
+mark.m:focus { outline:2px solid #0969da; }
+.k-percent{background:var(--percent)} .k-percentage_point{background:var(--percentage_point)} .k-multiple{background:var(--multiple)}
+.k-money{background:var(--money)} .k-count{background:var(--count)} .k-measure{background:var(--measure)} .k-duration{background:var(--duration)}
+mark.m:hover::after, mark.m:focus::after { content:attr(data-tip); white-space:pre; position:absolute; left:0; top:1.9em; z-index:5;
+  background:#1f2328; color:#fff; font-size:.8rem; line-height:1.5; padding:.4rem .6rem; border-radius:6px; min-width:14rem; box-shadow:0 4px 12px rgba(0,0,0,.2); }
+body.hide-percent .k-percent, body.hide-percentage_point .k-percentage_point, body.hide-multiple .k-multiple,
+body.hide-money .k-money, body.hide-count .k-count, body.hide-measure .k-measure, body.hide-duration .k-duration { background:none; }
+.skipped { color:#b42318; }
+"#;
+
+const SCRIPT: &str = r#"
+document.body.dataset.kinds = document.querySelectorAll('.filters input').length;
+document.querySelectorAll('.filters input').forEach(function (box) {
+  box.addEventListener('change', function () {
+    document.body.classList.toggle('hide-' + box.value, !box.checked);
+  });
+});
+document.body.dataset.ready = 'yes';
+"#;
+
+impl Sink for ReportSink {
+    fn write_document(
+        &mut self,
+        doc: &DocumentRecord,
+        text: &str,
+        metrics: &[Metric],
+    ) -> Result<()> {
+        if doc.status != "ok" {
+            self.skipped.push((doc.path.clone(), doc.error.clone()));
+            return Ok(());
+        }
+        self.rows += metrics.len();
+        for m in metrics {
+            *self.by_kind.entry(m.kind).or_default() += 1;
+        }
+        self.by_document.push((doc.doc_id.clone(), metrics.len()));
+        let chars = doc.chars as usize;
+        let body = if self.text_chars + chars <= TEXT_BUDGET {
+            self.text_chars += chars;
+            format!(r#"<div class="text">{}</div>"#, highlighted(text, metrics))
+        } else {
+            let rows: String = metrics
+                .iter()
+                .map(|m| format!("<li>{}</li>", highlighted(&m.text, &[])))
+                .collect();
+            format!("<p class=\"meta\">Text left out: the page shows at most {TEXT_BUDGET} characters.</p><ul>{rows}</ul>")
+        };
+        let _ = write!(
+            self.sections,
+            r#"<article id="doc-{id}"><h2>{title}</h2><p class="meta">{id} · {path} · {n} metrics · {chars} characters</p>{body}</article>"#,
+            id = escape(&doc.doc_id),
+            title = escape(if doc.title.is_empty() {
+                &doc.doc_id
+            } else {
+                &doc.title
+            }),
+            path = escape(&doc.path),
+            n = metrics.len(),
+        );
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<Vec<AtomicFile>> {
+        let kinds: Vec<(String, usize, &str)> = Kind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str().to_string(),
+                    self.by_kind.get(k).copied().unwrap_or(0),
+                    k.as_str(),
+                )
+            })
+            .collect();
+        let mut documents = self.by_document.clone();
+        documents.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        documents.truncate(CHART_DOCUMENTS);
+        let doc_bars: Vec<(String, usize, &str)> =
+            documents.into_iter().map(|(d, n)| (d, n, "")).collect();
+        let filters: String = Kind::ALL
+            .iter()
+            .map(|k| format!(r#"<label><input type="checkbox" value="{k}" checked><span class="swatch k-{k}"></span>{k}</label>"#))
+            .collect();
+        let skipped: String = self
+            .skipped
+            .iter()
+            .map(|(p, e)| format!("<li>{} — {}</li>", escape(p), escape(e)))
+            .collect();
+        let skipped = if skipped.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#"<section class="skipped"><h2>Skipped inputs</h2><ul>{skipped}</ul></section>"#
+            )
+        };
+        let page = format!(
+            r#"<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>zhibiao report</title><style>{STYLE}</style></head>
+<body><header><h1>指标 zhibiao · review</h1>
+<div class="stats"><span><b>{docs}</b> documents</span><span><b>{rows}</b> metrics</span><span><b>{skipped_n}</b> skipped</span></div>
+{kind_chart}{doc_chart}</header>
+<main><div class="filters">{filters}</div>{skipped}{sections}</main>
+<script>{SCRIPT}</script></body></html>
+"#,
+            docs = self.by_document.len(),
+            rows = self.rows,
+            skipped_n = self.skipped.len(),
+            kind_chart = bar_chart("Rows per kind", &kinds),
+            doc_chart = bar_chart("Rows per document (most first)", &doc_bars),
+            sections = self.sections,
+        );
+        self.file.write_all(page.as_bytes())?;
+        Ok(vec![self.file])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Extractor;
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn highlights_every_metric_and_escapes_text() {
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let text = "<b>挽损14.3亿元</b>，增长5.4%";
+        let metrics = extractor.extract("d", text);
+        let html = highlighted(text, &metrics);
+        assert_eq!(html.matches("data-rule=").count(), 2);
+        assert!(html.starts_with("&lt;b&gt;挽损<mark class=\"m k-money\""));
+        assert!(html.contains("data-value=\"1430000000\""));
+        assert!(html.contains(">5.4%</mark>"));
+    }
+}

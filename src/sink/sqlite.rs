@@ -1,0 +1,99 @@
+//! `metrics.sqlite`: both tables in one SQLite database, indexed on doc_id,
+//! ready for `datasette output/metrics.sqlite`.
+
+use std::path::Path;
+
+use anyhow::Result;
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+use super::{AtomicFile, Sink};
+use crate::document::DocumentRecord;
+use crate::metric::Metric;
+use crate::schema::{
+    document_cells, metric_cells, Cell, Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS,
+};
+
+/// Writes `metrics.sqlite`.
+pub struct SqliteSink {
+    file: AtomicFile,
+    db: Connection,
+}
+
+fn create_table(name: &str, columns: &[Column]) -> String {
+    let cols: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            let ty = match c.kind {
+                ColumnType::Str => "TEXT",
+                ColumnType::U32 | ColumnType::U64 => "INTEGER",
+                ColumnType::F64 => "REAL",
+            };
+            let null = if c.nullable { "" } else { " NOT NULL" };
+            format!("\"{}\" {ty}{null}", c.name)
+        })
+        .collect();
+    format!("CREATE TABLE {name} ({});", cols.join(", "))
+}
+
+fn insert(name: &str, columns: &[Column]) -> String {
+    let marks = vec!["?"; columns.len()].join(", ");
+    format!("INSERT INTO {name} VALUES ({marks})")
+}
+
+fn value(cell: Cell) -> Value {
+    match cell {
+        Cell::Str(s) => Value::Text(s.to_string()),
+        Cell::OptStr(s) => s.map_or(Value::Null, |s| Value::Text(s.to_string())),
+        Cell::U32(n) => Value::Integer(i64::from(n)),
+        Cell::U64(n) => i64::try_from(n).map_or(Value::Null, Value::Integer),
+        Cell::Num(d) => Value::Real(d.to_f64()),
+        Cell::OptNum(d) => d.map_or(Value::Null, |d| Value::Real(d.to_f64())),
+    }
+}
+
+impl SqliteSink {
+    /// Starts `metrics.sqlite` in `dir`.
+    pub fn create(dir: &Path) -> Result<SqliteSink> {
+        let file = AtomicFile::create(&dir.join("metrics.sqlite"))?;
+        let db = Connection::open(file.temp_path())?;
+        db.execute_batch(&format!(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {} {} BEGIN;",
+            create_table("metrics", &METRIC_COLUMNS),
+            create_table("documents", &DOCUMENT_COLUMNS),
+        ))?;
+        Ok(SqliteSink { file, db })
+    }
+}
+
+impl Sink for SqliteSink {
+    fn write_document(
+        &mut self,
+        doc: &DocumentRecord,
+        _text: &str,
+        metrics: &[Metric],
+    ) -> Result<()> {
+        let mut rows = self
+            .db
+            .prepare_cached(&insert("metrics", &METRIC_COLUMNS))?;
+        for m in metrics {
+            rows.execute(rusqlite::params_from_iter(
+                metric_cells(m).into_iter().map(value),
+            ))?;
+        }
+        let mut docs = self
+            .db
+            .prepare_cached(&insert("documents", &DOCUMENT_COLUMNS))?;
+        docs.execute(rusqlite::params_from_iter(
+            document_cells(doc).into_iter().map(value),
+        ))?;
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
+        self.db
+            .execute_batch("COMMIT; CREATE INDEX metrics_doc_id ON metrics (doc_id); CREATE INDEX documents_doc_id ON documents (doc_id);")?;
+        self.db.close().map_err(|(_, e)| e)?;
+        Ok(vec![self.file])
+    }
+}

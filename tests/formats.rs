@@ -1,0 +1,119 @@
+//! Every output format read back and compared with the CSV row for row.
+
+mod common;
+
+use assert_cmd::Command;
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use common::{read_csv, root};
+
+/// Runs the reference article into every format; returns the output folder.
+fn extract_all() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    Command::cargo_bin("zhibiao")
+        .unwrap()
+        .arg("extract")
+        .arg(root().join("input"))
+        .arg("--out")
+        .arg(out.path())
+        .args([
+            "--format",
+            "csv,parquet,jsonl,datapackage,report,xlsx,sqlite",
+        ])
+        .assert()
+        .success();
+    out
+}
+
+/// A cell as the CSV writes it.
+fn xlsx_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[test]
+fn every_format_holds_the_csv_rows() {
+    let out = extract_all();
+    let (header, csv_rows) = read_csv(&out.path().join("metrics.csv"));
+    assert!(!csv_rows.is_empty());
+
+    // xlsx: same header, same cells; numbers stored as numbers.
+    let mut book: Xlsx<_> = open_workbook(out.path().join("metrics.xlsx")).unwrap();
+    let sheet = book.worksheet_range("metrics").unwrap();
+    let mut rows = sheet.rows();
+    let xlsx_header: Vec<String> = rows.next().unwrap().iter().map(xlsx_text).collect();
+    assert_eq!(xlsx_header, header);
+    let value = header.iter().position(|h| h == "value").unwrap();
+    let xlsx_rows: Vec<Vec<String>> = rows.map(|r| r.iter().map(xlsx_text).collect()).collect();
+    assert_eq!(xlsx_rows.len(), csv_rows.len());
+    for (x, c) in xlsx_rows.iter().zip(&csv_rows) {
+        assert_eq!(x, c);
+    }
+    let first_value = sheet.get((1, value)).unwrap();
+    assert!(
+        matches!(first_value, Data::Float(_)),
+        "value is stored as a number"
+    );
+    assert!(book.worksheet_range("documents").is_ok());
+
+    // sqlite: same rows in order, typed columns, an index on doc_id.
+    let db = rusqlite::Connection::open(out.path().join("metrics.sqlite")).unwrap();
+    let mut stmt = db.prepare("SELECT * FROM metrics ORDER BY rowid").unwrap();
+    let sqlite_rows: Vec<Vec<String>> = stmt
+        .query_map([], |r| {
+            Ok((0..header.len())
+                .map(|i| match r.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Null => String::new(),
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    rusqlite::types::ValueRef::Real(f) => format!("{f}"),
+                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    rusqlite::types::ValueRef::Blob(_) => "blob".into(),
+                })
+                .collect())
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(sqlite_rows, csv_rows);
+    let index: String = db
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'metrics_doc_id'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(index.contains("(doc_id)"));
+
+    // jsonl: one object per row with the same values.
+    let jsonl = std::fs::read_to_string(out.path().join("metrics.jsonl")).unwrap();
+    let objects: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), csv_rows.len());
+    for (o, c) in objects.iter().zip(&csv_rows) {
+        assert_eq!(o["text"], c[3].as_str());
+        assert_eq!(
+            o["value"].as_f64().unwrap(),
+            c[value].parse::<f64>().unwrap()
+        );
+    }
+
+    // report: one highlight per row, self-contained.
+    let report = std::fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert_eq!(report.matches("data-rule=").count(), csv_rows.len());
+    assert!(!report.contains("src=\"http") && !report.contains("href=\"http"));
+}
+
+#[test]
+fn parquet_records_version_and_rule_hash() {
+    let out = extract_all();
+    let bytes = std::fs::read(out.path().join("metrics.parquet")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("zhibiao_version"));
+    assert!(text.contains("zhibiao_rules_sha256"));
+}
