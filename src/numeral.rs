@@ -58,14 +58,55 @@ enum End {
 
 /// Parses the text of a number. Returns `None` when it is not a well-formed numeral.
 pub fn parse_number(text: &str) -> Option<Number> {
-    let text = text.trim();
-    if let Some(rest) = text.strip_prefix('负').or_else(|| text.strip_prefix('-')) {
-        let n = parse_number(rest)?;
+    let folded: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_width)
+        .collect();
+    parse_folded(&folded)
+}
+
+/// Full-width digits and signs as ASCII (１２．５ → 12.5).
+fn fold_width(c: char) -> char {
+    match c {
+        '０'..='９' | '．' | '／' | '－' | '＋' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+fn parse_folded(text: &str) -> Option<Number> {
+    if let Some(rest) = text.strip_prefix(['负', '負', '-']) {
+        let n = parse_folded(rest)?;
         return Some(Number {
             low: n.low.negate(),
             high: n.high.map(Decimal::negate),
             more_than: n.more_than,
         });
+    }
+    if let Some((whole, part)) = text.split_once('又') {
+        let sum = parse_plain(whole)?.checked_add(parse_plain(part)?)?;
+        return Some(Number {
+            low: sum,
+            high: None,
+            more_than: false,
+        });
+    }
+    if let Some((num, den)) = text.split_once('/') {
+        return Some(Number {
+            low: parse_plain(num)?.checked_div(parse_plain(den)?)?,
+            high: None,
+            more_than: false,
+        });
+    }
+    for (suffix, factor) in [("K", 3), ("k", 3), ("M", 6)] {
+        if let Some(rest) = text
+            .strip_suffix(suffix)
+            .filter(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            return parse_folded(rest)?.scaled(Decimal::pow10(factor)?);
+        }
     }
     if let Some((den, num)) = text.split_once("分之") {
         let den = parse_plain(den)?;
@@ -164,7 +205,8 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
         }
         if let Some(d) = digit_value(c) {
             let next = chars.get(i + 1).copied().and_then(digit_value);
-            if let Some(n) = next.filter(|&n| d > 0 && n == d + 1) {
+            let in_fraction = tokens.contains(&Token::Point);
+            if let Some(n) = next.filter(|&n| d > 0 && n == d + 1 && !in_fraction) {
                 tokens.push(Token::Pair(d, n));
                 i += 2;
                 continue;
@@ -196,30 +238,63 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
     Some(tokens)
 }
 
-/// Digits written one after another with no unit (二〇二四): read positionally.
+/// Digits written one after another with no unit (二〇二四, 一七二零点一三四):
+/// read positionally, a pair (八九) as its two digits.
 fn evaluate_digit_string(tokens: &[Token]) -> Option<Decimal> {
     let mut value = Decimal::ZERO;
+    let mut fraction: Option<i32> = None;
     let ten = Decimal::from_int(10);
+    let mut push = |d: Decimal, fraction: &mut Option<i32>| -> Option<()> {
+        match fraction {
+            None => value = value.checked_mul(ten)?.checked_add(d)?,
+            Some(k) => {
+                *k += 1;
+                value = value.checked_add(d.checked_mul(Decimal::pow10(-*k)?)?)?;
+            }
+        }
+        Some(())
+    };
     for t in tokens {
-        let d = match t {
-            Token::Zero => Decimal::ZERO,
-            Token::Value(v) if v.is_integer() && v.to_integer()? < 10 => *v,
+        match *t {
+            Token::Zero => push(Decimal::ZERO, &mut fraction)?,
+            Token::Value(v) if v.is_integer() && v < ten => push(v, &mut fraction)?,
+            Token::Pair(a, b) => {
+                push(Decimal::from_int(i128::from(a)), &mut fraction)?;
+                push(Decimal::from_int(i128::from(b)), &mut fraction)?;
+            }
+            Token::Point if fraction.is_none() => fraction = Some(0),
             _ => return None,
-        };
-        value = value.checked_mul(ten)?.checked_add(d)?;
+        }
     }
     Some(value)
 }
 
+/// True when the tokens are digits only (and at most one point), more than one digit.
+fn is_digit_string(tokens: &[Token]) -> bool {
+    let digits: usize = tokens
+        .iter()
+        .map(|t| match t {
+            Token::Value(v) if v.is_integer() && *v < Decimal::from_int(10) => 1,
+            Token::Zero => 1,
+            Token::Pair(..) => 2,
+            _ => 0,
+        })
+        .sum();
+    let points = tokens.iter().filter(|t| **t == Token::Point).count();
+    let single_pair = tokens.len() == 1 && matches!(tokens[0], Token::Pair(..));
+    digits > 1
+        && points <= 1
+        && digits + points
+            == tokens.len()
+                + tokens
+                    .iter()
+                    .filter(|t| matches!(t, Token::Pair(..)))
+                    .count()
+        && !single_pair
+}
+
 fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
-    let has_units = tokens
-        .iter()
-        .any(|t| matches!(t, Token::Small(_) | Token::Big(_) | Token::Point));
-    let digits = tokens
-        .iter()
-        .filter(|t| matches!(t, Token::Value(_) | Token::Zero))
-        .count();
-    if !has_units && digits > 1 && digits == tokens.len() {
+    if is_digit_string(tokens) {
         return evaluate_digit_string(tokens);
     }
     let mut total = Decimal::ZERO;
@@ -237,8 +312,14 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                     Token::Value(v) => v,
                     _ => Decimal::ZERO,
                 };
+                // Each digit is one more place; an Arabic run (点123) is several.
+                let width = if v.is_integer() {
+                    v.to_string().len() as i32
+                } else {
+                    return None;
+                };
                 let k = fraction_digits.as_mut()?;
-                *k += 1;
+                *k += width;
                 let place = Decimal::pow10(-*k)?;
                 pending = Some(pending?.checked_add(v.checked_mul(place)?)?);
             }
@@ -276,6 +357,9 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 if let Some(p) = pending.take() {
                     section = section.checked_add(p)?;
                 }
+                if tokens.get(i + 1) == Some(&Token::Point) {
+                    pending = Some(Decimal::ZERO);
+                }
                 after_unit = None;
                 continue;
             }
@@ -312,9 +396,11 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 continue;
             }
             Token::Point => {
-                if pending.is_none() || fraction_digits.is_some() {
+                // 一百点零: a point right after a unit gives the whole a fraction.
+                if fraction_digits.is_some() || (pending.is_none() && after_unit.is_none()) {
                     return None;
                 }
+                pending.get_or_insert(Decimal::ZERO);
                 fraction_digits = Some(0);
                 continue;
             }
@@ -414,6 +500,30 @@ mod tests {
     #[test]
     fn digit_strings() {
         assert_eq!(value("二〇二四"), "2024");
+        assert_eq!(value("幺八九"), "189");
+        assert_eq!(value("一七二零点一三四"), "1720.134");
+        assert_eq!(value("一二点三零"), "12.3");
+    }
+
+    #[test]
+    fn points_after_zero_and_units() {
+        assert_eq!(value("零点零零一"), "0.001");
+        assert_eq!(value("零點五"), "0.5");
+        assert_eq!(value("一百点零"), "100");
+        assert_eq!(value("一千五百点零一"), "1500.01");
+        assert_eq!(value("一百点123"), "100.123");
+    }
+
+    #[test]
+    fn full_width_signs_and_suffixes() {
+        assert_eq!(value("１９９１"), "1991");
+        assert_eq!(value("２．２亿"), "220000000");
+        assert_eq!(value("負十點五"), "-10.5");
+        assert_eq!(value("1/2"), "0.5");
+        assert_eq!(value("5又2分之1"), "5.5");
+        assert_eq!(value("三 百 五 又 三 分之 一"), "350.333333333333333");
+        assert_eq!(value("1.2M"), "1200000");
+        assert_eq!(value("100K"), "100000");
     }
 
     #[test]

@@ -113,6 +113,10 @@ fn resolve(
         Some(s) => s.checked_mul(unit_factor)?,
         None => unit_factor,
     };
+    // 一吨半, 两米半: half a unit more.
+    if name("half").is_some() {
+        number.low = number.low.checked_add(Decimal::parse("0.5")?)?;
+    }
     let value = number.low.checked_mul(factor)?;
     let value_high = match (high, number.high) {
         (Some(h), _) => Some(h.low.checked_mul(factor)?),
@@ -225,7 +229,11 @@ fn is_quoted_name(before: &str, after: &str) -> bool {
     before.ends_with(OPEN) && after.chars().take(6).any(|c| CLOSE.contains(&c))
 }
 
+/// True unless the numeral is only 百 千 万 亿 (十 and 半 count as numbers).
 fn has_digit(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_ascii_digit() || crate::numeral::digit_value(c).is_some() || c == '几')
+    text.chars().any(|c| {
+        c.is_ascii_digit()
+            || crate::numeral::digit_value(c).is_some()
+            || matches!(c, '几' | '十' | '拾' | '半')
+    })
 }
