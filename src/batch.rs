@@ -90,6 +90,27 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         Err(e) => return skipped(record, format!("cannot read: {e}"), 0),
     };
     record.sha256 = sha256_hex(&bytes);
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let converted = match extension.as_deref() {
+        Some("pdf") => Some(crate::pdf::pdf_text(path).map(|(text, pages)| {
+            record.pages = Some(pages);
+            text
+        })),
+        Some("docx") => Some(crate::docx::docx_text(&bytes)),
+        _ => None,
+    };
+    if let Some(converted) = converted {
+        return match converted {
+            Ok(text) => {
+                record.encoding = "UTF-8".into();
+                extracted(extractor, record, text, bytes.len())
+            }
+            Err(reason) => skipped(record, reason, bytes.len()),
+        };
+    }
     let decoded = match decode(&bytes) {
         Ok(d) => d,
         Err(reason) => return skipped(record, reason, bytes.len()),
@@ -104,6 +125,16 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         decoded.text
     };
     record.error = decoded.warning.unwrap_or_default();
+    extracted(extractor, record, text, bytes.len())
+}
+
+/// The record and rows of a document whose text is ready.
+fn extracted(
+    extractor: &Extractor,
+    mut record: DocumentRecord,
+    text: String,
+    bytes: usize,
+) -> Processed {
     record.title = title_of(&text);
     record.chars = text.chars().count() as u64;
     let metrics = extractor.extract(&record.doc_id, &text);
@@ -112,7 +143,7 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         record,
         text,
         metrics,
-        bytes: bytes.len() as u64,
+        bytes: bytes as u64,
     }
 }
 

@@ -18,6 +18,8 @@ pub struct DocumentRecord {
     pub chars: u64,
     /// Rows extracted.
     pub metrics: u64,
+    /// Pages, for a PDF.
+    pub pages: Option<u64>,
     /// The encoding decoded from.
     pub encoding: String,
     /// SHA-256 of the bytes.
@@ -147,7 +149,7 @@ pub struct Unreadable {
 }
 
 /// File extensions read as documents when a folder is walked.
-pub const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "text", "md", "html", "htm"];
+pub const DOCUMENT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "html", "htm", "pdf", "docx"];
 
 /// True when a file found in a folder is a document by its extension.
 pub fn is_document(path: &Path) -> bool {

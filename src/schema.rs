@@ -72,7 +72,7 @@ pub const METRIC_COLUMNS: [Column; 15] = [
 ];
 
 /// The documents table, in column order.
-pub const DOCUMENT_COLUMNS: [Column; 9] = [
+pub const DOCUMENT_COLUMNS: [Column; 10] = [
     col(
         "doc_id",
         ColumnType::Str,
@@ -107,6 +107,13 @@ pub const DOCUMENT_COLUMNS: [Column; 9] = [
         false,
         "Rows extracted from the document.",
         "指标数",
+    ),
+    col(
+        "pages",
+        ColumnType::U64,
+        true,
+        "Pages of a PDF input; empty for other inputs.",
+        "页数",
     ),
     col(
         "encoding",
@@ -149,6 +156,8 @@ pub enum Cell<'a> {
     U32(u32),
     /// A 64-bit count.
     U64(u64),
+    /// An optional 64-bit count.
+    OptU64(Option<u64>),
     /// An exact number.
     Num(Decimal),
     /// An optional exact number.
@@ -163,6 +172,7 @@ impl Cell<'_> {
             Cell::OptStr(s) => s.unwrap_or("").to_string(),
             Cell::U32(n) => n.to_string(),
             Cell::U64(n) => n.to_string(),
+            Cell::OptU64(n) => n.map(|n| n.to_string()).unwrap_or_default(),
             Cell::Num(d) => d.to_string(),
             Cell::OptNum(d) => d.map(|d| d.to_string()).unwrap_or_default(),
         }
@@ -191,13 +201,14 @@ pub fn metric_cells(m: &Metric) -> [Cell<'_>; 15] {
 }
 
 /// A document's values, in [`DOCUMENT_COLUMNS`] order.
-pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 9] {
+pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 10] {
     [
         Cell::Str(&d.doc_id),
         Cell::Str(&d.path),
         Cell::Str(&d.title),
         Cell::U64(d.chars),
         Cell::U64(d.metrics),
+        Cell::OptU64(d.pages),
         Cell::Str(&d.encoding),
         Cell::Str(&d.sha256),
         Cell::Str(&d.status),

@@ -30,6 +30,7 @@ fn cell_json(cell: Cell) -> Value {
         Cell::OptStr(s) => s.map_or(Value::Null, |s| Value::String(s.to_string())),
         Cell::U32(n) => Value::from(n),
         Cell::U64(n) => Value::from(n),
+        Cell::OptU64(n) => n.map_or(Value::Null, Value::from),
         Cell::Num(d) => number(d),
         Cell::OptNum(d) => d.map_or(Value::Null, number),
     }

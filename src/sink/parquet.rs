@@ -20,7 +20,7 @@ const BATCH_ROWS: usize = 65_536;
 enum Buffer {
     Str(Vec<Option<String>>),
     U32(Vec<u32>),
-    U64(Vec<u64>),
+    U64(Vec<Option<u64>>),
     F64(Vec<Option<f64>>),
 }
 
@@ -39,7 +39,8 @@ impl Buffer {
             (Buffer::Str(v), Cell::Str(s)) => v.push(Some(s.to_string())),
             (Buffer::Str(v), Cell::OptStr(s)) => v.push(s.map(str::to_string)),
             (Buffer::U32(v), Cell::U32(n)) => v.push(n),
-            (Buffer::U64(v), Cell::U64(n)) => v.push(n),
+            (Buffer::U64(v), Cell::U64(n)) => v.push(Some(n)),
+            (Buffer::U64(v), Cell::OptU64(n)) => v.push(n),
             (Buffer::F64(v), Cell::Num(d)) => v.push(Some(d.to_f64())),
             (Buffer::F64(v), Cell::OptNum(d)) => v.push(d.map(|d| d.to_f64())),
             (buffer, cell) => unreachable!("cell {cell:?} does not fit column {}", buffer.name()),

@@ -47,6 +47,9 @@ fn value(cell: Cell) -> Value {
         Cell::OptStr(s) => s.map_or(Value::Null, |s| Value::Text(s.to_string())),
         Cell::U32(n) => Value::Integer(i64::from(n)),
         Cell::U64(n) => i64::try_from(n).map_or(Value::Null, Value::Integer),
+        Cell::OptU64(n) => n
+            .and_then(|n| i64::try_from(n).ok())
+            .map_or(Value::Null, Value::Integer),
         Cell::Num(d) => Value::Real(d.to_f64()),
         Cell::OptNum(d) => d.map_or(Value::Null, |d| Value::Real(d.to_f64())),
     }

@@ -91,10 +91,10 @@ impl SheetTable {
             let col = i as u16;
             match *cell {
                 Cell::U32(n) => sheet.write_number(row, col, f64::from(n))?,
-                Cell::U64(n) => sheet.write_number(row, col, n as f64)?,
+                Cell::U64(n) | Cell::OptU64(Some(n)) => sheet.write_number(row, col, n as f64)?,
                 Cell::Num(d) => sheet.write_number(row, col, d.to_f64())?,
                 Cell::OptNum(Some(d)) => sheet.write_number(row, col, d.to_f64())?,
-                Cell::OptNum(None) | Cell::OptStr(None) => continue,
+                Cell::OptNum(None) | Cell::OptStr(None) | Cell::OptU64(None) => continue,
                 Cell::Str(s) | Cell::OptStr(Some(s)) => {
                     if s.is_empty() {
                         continue;

@@ -1,0 +1,171 @@
+//! PDF and Word inputs, on fixtures the tests generate.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+
+use assert_cmd::Command;
+use common::read_csv;
+
+/// A minimal `.docx` holding these paragraphs.
+fn write_docx(path: &Path, paragraphs: &[&str]) {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>"))
+        .collect();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+/// A minimal PDF with one line of ASCII text per page.
+fn write_pdf(path: &Path, pages: &[&str]) {
+    let n = pages.len();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            (0..n)
+                .map(|i| format!("{} 0 R", 4 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    for (i, text) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        let stream = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{stream}\nendstream",
+            stream.len()
+        ));
+    }
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    std::fs::write(path, pdf).unwrap();
+}
+
+#[test]
+fn docx_paragraphs_are_read() {
+    let docs = tempfile::tempdir().unwrap();
+    write_docx(
+        &docs.path().join("report.docx"),
+        &[
+            "全市刑事案件发案同比下降35.5%。",
+            "挽损14.3亿元 &amp; 抓获嫌疑人28名。",
+        ],
+    );
+    let out = tempfile::tempdir().unwrap();
+    Command::cargo_bin("zhibiao")
+        .unwrap()
+        .arg("extract")
+        .arg(docs.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "csv"])
+        .assert()
+        .success();
+    let (_, rows) = read_csv(&out.path().join("metrics.csv"));
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[3].as_str(), r[11].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("35.5%", "刑事案件发案"),
+            ("14.3亿元", "挽损"),
+            ("28名", "抓获嫌疑人")
+        ]
+    );
+}
+
+#[test]
+fn pdf_text_and_page_count_are_read() {
+    if which_pdftotext().is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils (see .ci/run)"
+        );
+        eprintln!("NOTICE: pdftotext not installed; the PDF check did not run");
+        return;
+    }
+    let docs = tempfile::tempdir().unwrap();
+    write_pdf(
+        &docs.path().join("bulletin.pdf"),
+        &["GDP grew 5.4% in 2024", "Exports rose 12%"],
+    );
+    let out = tempfile::tempdir().unwrap();
+    Command::cargo_bin("zhibiao")
+        .unwrap()
+        .arg("extract")
+        .arg(docs.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "csv"])
+        .assert()
+        .success();
+    let (_, rows) = read_csv(&out.path().join("metrics.csv"));
+    let values: Vec<&str> = rows.iter().map(|r| r[5].as_str()).collect();
+    assert_eq!(values, vec!["5.4", "12"]);
+    let (header, docs_rows) = read_csv(&out.path().join("documents.csv"));
+    let pages = header.iter().position(|h| h == "pages").unwrap();
+    assert_eq!(docs_rows[0][pages], "2");
+}
+
+#[test]
+fn a_broken_docx_is_skipped_with_its_reason() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(docs.path().join("broken.docx"), "not a zip").unwrap();
+    std::fs::write(docs.path().join("good.txt"), "增长5%").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    Command::cargo_bin("zhibiao")
+        .unwrap()
+        .arg("extract")
+        .arg(docs.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "csv"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "broken.docx: not a .docx (zip) file",
+        ));
+}
+
+fn which_pdftotext() -> Option<()> {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .ok()
+        .map(|_| ())
+}
