@@ -109,13 +109,6 @@ pub const DOCUMENT_COLUMNS: [Column; 10] = [
         "指标数",
     ),
     col(
-        "pages",
-        ColumnType::U64,
-        true,
-        "Pages of a PDF input; empty for other inputs.",
-        "页数",
-    ),
-    col(
         "encoding",
         ColumnType::Str,
         true,
@@ -142,6 +135,13 @@ pub const DOCUMENT_COLUMNS: [Column; 10] = [
         true,
         "Why the file was skipped, or a warning about it; empty otherwise.",
         "错误",
+    ),
+    col(
+        "pages",
+        ColumnType::U64,
+        true,
+        "Pages of a PDF input; empty for other inputs.",
+        "页数",
     ),
 ];
 
@@ -208,10 +208,10 @@ pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 10] {
         Cell::Str(&d.title),
         Cell::U64(d.chars),
         Cell::U64(d.metrics),
-        Cell::OptU64(d.pages),
         Cell::Str(&d.encoding),
         Cell::Str(&d.sha256),
         Cell::Str(&d.status),
         Cell::Str(&d.error),
+        Cell::OptU64(d.pages),
     ]
 }
