@@ -141,11 +141,17 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
     let from_before = subject::before_subject(lexicon, before);
     let after = &text[end..];
     let linked = after.starts_with('的');
-    // 开工建设10亿元以上重大产业项目: a clause that is only a verb names nothing.
-    let loose = from_before.is_empty() || subject::is_verb_phrase(lexicon, &from_before);
-    let read_as = if loose { Kind::Count } else { kind };
-    match subject::after_subject(lexicon, after, read_as) {
-        Some(s) if linked || loose || kind == Kind::Count => Found {
+    let from_after = subject::after_subject(
+        lexicon,
+        after,
+        if from_before.is_empty() {
+            Kind::Count
+        } else {
+            kind
+        },
+    );
+    match from_after {
+        Some(s) if linked || from_before.is_empty() || kind == Kind::Count => Found {
             subject: s,
             source: "after the number",
         },

@@ -139,14 +139,6 @@ fn cut_at_predicate<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
     }
 }
 
-/// True for a short phrase that starts with a listed verb or predicate and
-/// names no thing (开工建设, 输出): at most four characters.
-pub fn is_verb_phrase(lexicon: &Lexicon, s: &str) -> bool {
-    let starts_with_verb = prefix(s, &lexicon.subject_verbs).is_some()
-        || prefix(s, &lexicon.subject_predicates).is_some();
-    starts_with_verb && s.chars().count() <= 4
-}
-
 /// The phrase after the number that names what it measures, if there is one:
 /// `的资金外流` always; a bare noun phrase only for counts.
 pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<String> {
