@@ -6,7 +6,7 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{read_csv, root};
+use common::{extract_cmd, extract_ok, read_csv, root};
 use predicates::str::contains;
 
 fn zhibiao() -> Command {
@@ -225,15 +225,7 @@ fn a_long_line_without_punctuation_keeps_sentences_bounded() {
         .collect();
     let docs = tempfile::tempdir().unwrap();
     std::fs::write(docs.path().join("long.txt"), &text).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    zhibiao()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "csv"])
-        .assert()
-        .success();
+    let out = extract_ok(docs.path(), "csv");
     let (header, rows) = read_csv(&out.path().join("metrics.csv"));
     assert_eq!(rows.len(), 2000);
     let sentence = header.iter().position(|h| h == "sentence").unwrap();
@@ -256,12 +248,7 @@ fn a_document_of_200000_metrics_is_processed() {
     let docs = tempfile::tempdir().unwrap();
     std::fs::write(docs.path().join("dense.txt"), &text).unwrap();
     let out = tempfile::tempdir().unwrap();
-    zhibiao()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "csv"])
+    extract_cmd(docs.path(), out.path(), "csv")
         .assert()
         .success()
         .stderr(contains("200000 rows"));

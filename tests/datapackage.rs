@@ -2,22 +2,13 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{read_csv, root};
+use common::{extract_ok, read_csv, root};
 use polars::prelude::*;
 use serde_json::Value;
 
 #[test]
 fn datapackage_matches_the_written_tables() {
-    let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
-        .arg("extract")
-        .arg(root().join("input"))
-        .arg("--out")
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = extract_ok(&root().join("input"), "csv,parquet,datapackage,report");
     let text = std::fs::read_to_string(out.path().join("datapackage.json")).unwrap();
     let package: Value = serde_json::from_str(&text).unwrap();
     let resources = package["resources"].as_array().unwrap();

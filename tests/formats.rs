@@ -2,26 +2,15 @@
 
 mod common;
 
-use assert_cmd::Command;
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::{read_csv, root};
+use common::{extract_ok, read_csv, root};
 
 /// Runs the reference article into every format; returns the output folder.
 fn extract_all() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
-        .arg("extract")
-        .arg(root().join("input"))
-        .arg("--out")
-        .arg(out.path())
-        .args([
-            "--format",
-            "csv,parquet,jsonl,datapackage,report,xlsx,sqlite",
-        ])
-        .assert()
-        .success();
-    out
+    extract_ok(
+        &root().join("input"),
+        "csv,parquet,jsonl,datapackage,report,xlsx,sqlite",
+    )
 }
 
 /// A cell as the CSV writes it.

@@ -1,6 +1,8 @@
 //! The Parquet tables read back with polars with the contract's names and types.
 
-use assert_cmd::Command;
+mod common;
+
+use common::extract_ok;
 use polars::prelude::*;
 use zhibiao::schema::{ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
@@ -26,15 +28,7 @@ fn parquet_tables_have_the_contract_columns_and_values() {
         "返还资金1.4亿余元，办理时间三四天，增长5.4%。",
     )
     .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .assert()
-        .success();
+    let out = extract_ok(docs.path(), "csv,parquet");
     let metrics = read(&out.path().join("metrics.parquet"));
     let names: Vec<&str> = metrics
         .get_column_names()

@@ -5,8 +5,7 @@ mod common;
 use std::io::Write;
 use std::path::Path;
 
-use assert_cmd::Command;
-use common::read_csv;
+use common::{extract_cmd, extract_ok, read_csv};
 
 /// A minimal `.docx` holding these paragraphs.
 fn write_docx(path: &Path, paragraphs: &[&str]) {
@@ -84,16 +83,7 @@ fn docx_paragraphs_are_read() {
             "挽损14.3亿元 &amp; 抓获嫌疑人28名。",
         ],
     );
-    let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "csv"])
-        .assert()
-        .success();
+    let out = extract_ok(docs.path(), "csv");
     let (_, rows) = read_csv(&out.path().join("metrics.csv"));
     let got: Vec<(&str, &str)> = rows
         .iter()
@@ -124,16 +114,7 @@ fn pdf_text_and_page_count_are_read() {
         &docs.path().join("bulletin.pdf"),
         &["GDP grew 5.4% in 2024", "Exports rose 12%"],
     );
-    let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "csv"])
-        .assert()
-        .success();
+    let out = extract_ok(docs.path(), "csv");
     let (_, rows) = read_csv(&out.path().join("metrics.csv"));
     let values: Vec<&str> = rows.iter().map(|r| r[5].as_str()).collect();
     assert_eq!(values, vec!["5.4", "12"]);
@@ -148,13 +129,7 @@ fn a_broken_docx_is_skipped_with_its_reason() {
     std::fs::write(docs.path().join("broken.docx"), "not a zip").unwrap();
     std::fs::write(docs.path().join("good.txt"), "增长5%").unwrap();
     let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "csv"])
+    extract_cmd(docs.path(), out.path(), "csv")
         .assert()
         .code(1)
         .stderr(predicates::str::contains(

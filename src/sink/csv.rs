@@ -8,10 +8,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{AtomicFile, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
-use crate::schema::{document_cells, metric_cells, Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use super::{AtomicFile, Tables};
+use crate::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Writes the two CSV tables.
 pub struct CsvSink {
@@ -47,17 +45,13 @@ impl CsvSink {
     }
 }
 
-impl Sink for CsvSink {
-    fn write_document(
-        &mut self,
-        doc: &DocumentRecord,
-        _text: &str,
-        metrics: &[Metric],
-    ) -> Result<()> {
-        for m in metrics {
-            write_row(&mut self.metrics, &metric_cells(m))?;
-        }
-        write_row(&mut self.documents, &document_cells(doc))
+impl Tables for CsvSink {
+    fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
+        write_row(&mut self.metrics, cells)
+    }
+
+    fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
+        write_row(&mut self.documents, cells)
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {

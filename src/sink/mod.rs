@@ -18,6 +18,7 @@ pub use atomic::AtomicFile;
 
 use crate::document::DocumentRecord;
 use crate::metric::Metric;
+use crate::schema::{document_cells, metric_cells, Cell};
 
 /// Something that receives extracted rows.
 pub trait Sink {
@@ -32,6 +33,35 @@ pub trait Sink {
     /// Completes the output. The files are returned still under their temporary
     /// names: the caller commits them all once every sink has finished.
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>>;
+}
+
+/// A sink that stores metrics and documents as two tables of typed cells
+/// (CSV, Parquet, xlsx, SQLite); every such type is a [`Sink`].
+pub trait Tables {
+    /// Appends a metrics-table row ([`crate::schema::METRIC_COLUMNS`] order).
+    fn metric_row(&mut self, cells: &[Cell]) -> Result<()>;
+    /// Appends a documents-table row ([`crate::schema::DOCUMENT_COLUMNS`] order).
+    fn document_row(&mut self, cells: &[Cell]) -> Result<()>;
+    /// Completes the tables; the files are returned uncommitted, as by [`Sink::finish`].
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>>;
+}
+
+impl<T: Tables> Sink for T {
+    fn write_document(
+        &mut self,
+        doc: &DocumentRecord,
+        _text: &str,
+        metrics: &[Metric],
+    ) -> Result<()> {
+        for m in metrics {
+            self.metric_row(&metric_cells(m))?;
+        }
+        self.document_row(&document_cells(doc))
+    }
+
+    fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
+        Tables::finish(self)
+    }
 }
 
 /// An output format of the batch command.

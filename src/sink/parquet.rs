@@ -8,10 +8,8 @@ use std::path::Path;
 use anyhow::Result;
 use polars::prelude::*;
 
-use super::{AtomicFile, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
-use crate::schema::{self, document_cells, metric_cells, Cell, ColumnType};
+use super::{AtomicFile, Tables};
+use crate::schema::{self, Cell, ColumnType};
 
 /// Rows buffered before a batch is written.
 const BATCH_ROWS: usize = 65_536;
@@ -170,17 +168,13 @@ impl ParquetSink {
     }
 }
 
-impl Sink for ParquetSink {
-    fn write_document(
-        &mut self,
-        doc: &DocumentRecord,
-        _text: &str,
-        metrics: &[Metric],
-    ) -> Result<()> {
-        for m in metrics {
-            self.metrics.push(&metric_cells(m))?;
-        }
-        self.documents.push(&document_cells(doc))
+impl Tables for ParquetSink {
+    fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
+        self.metrics.push(cells)
+    }
+
+    fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
+        self.documents.push(cells)
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {

@@ -7,12 +7,8 @@ use anyhow::Result;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use super::{AtomicFile, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
-use crate::schema::{
-    document_cells, metric_cells, Cell, Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS,
-};
+use super::{AtomicFile, Tables};
+use crate::schema::{Cell, Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Writes `metrics.sqlite`.
 pub struct SqliteSink {
@@ -69,27 +65,20 @@ impl SqliteSink {
     }
 }
 
-impl Sink for SqliteSink {
-    fn write_document(
-        &mut self,
-        doc: &DocumentRecord,
-        _text: &str,
-        metrics: &[Metric],
-    ) -> Result<()> {
+impl Tables for SqliteSink {
+    fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
         let mut rows = self
             .db
             .prepare_cached(&insert("metrics", &METRIC_COLUMNS))?;
-        for m in metrics {
-            rows.execute(rusqlite::params_from_iter(
-                metric_cells(m).into_iter().map(value),
-            ))?;
-        }
-        let mut docs = self
+        rows.execute(rusqlite::params_from_iter(cells.iter().copied().map(value)))?;
+        Ok(())
+    }
+
+    fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
+        let mut rows = self
             .db
             .prepare_cached(&insert("documents", &DOCUMENT_COLUMNS))?;
-        docs.execute(rusqlite::params_from_iter(
-            document_cells(doc).into_iter().map(value),
-        ))?;
+        rows.execute(rusqlite::params_from_iter(cells.iter().copied().map(value)))?;
         Ok(())
     }
 

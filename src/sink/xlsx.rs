@@ -9,10 +9,8 @@ use std::path::Path;
 use anyhow::{anyhow, Result};
 use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet};
 
-use super::{AtomicFile, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
-use crate::schema::{document_cells, metric_cells, Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use super::{AtomicFile, Tables};
+use crate::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Data rows per sheet: Excel's limit less the header.
 const ROWS_PER_SHEET: u32 = 1_048_575;
@@ -121,19 +119,13 @@ impl XlsxSink {
     }
 }
 
-impl Sink for XlsxSink {
-    fn write_document(
-        &mut self,
-        doc: &DocumentRecord,
-        _text: &str,
-        metrics: &[Metric],
-    ) -> Result<()> {
-        for m in metrics {
-            self.metrics
-                .push(&mut self.workbook, &self.header, &metric_cells(m))?;
-        }
-        self.documents
-            .push(&mut self.workbook, &self.header, &document_cells(doc))
+impl Tables for XlsxSink {
+    fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
+        self.metrics.push(&mut self.workbook, &self.header, cells)
+    }
+
+    fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
+        self.documents.push(&mut self.workbook, &self.header, cells)
     }
 
     fn finish(mut self: Box<Self>) -> Result<Vec<AtomicFile>> {

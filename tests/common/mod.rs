@@ -20,3 +20,22 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
         .collect();
     (header, rows)
 }
+
+/// `zhibiao extract INPUT --out TMP --format FORMATS`, which must succeed;
+/// returns the output folder.
+pub fn extract_ok(input: &Path, formats: &str) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    extract_cmd(input, out.path(), formats).assert().success();
+    out
+}
+
+/// The `zhibiao extract INPUT --out OUT --format FORMATS` command, to run and check.
+pub fn extract_cmd(input: &Path, out: &Path, formats: &str) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("zhibiao").unwrap();
+    cmd.arg("extract")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(["--format", formats]);
+    cmd
+}
