@@ -28,3 +28,8 @@ score:
 # Throughput (MB/s on one and all cores, against a RegexSet scan) and peak memory.
 bench:
     cargo bench --bench throughput
+
+# Fuzz one target (numeral, decode, extract) for ten minutes; needs `cargo install cargo-fuzz`.
+# cargo-fuzz uses unstable compiler flags, which RUSTC_BOOTSTRAP allows on stable.
+fuzz target="extract":
+    cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run {{target}} -- -max_total_time=600
