@@ -6,7 +6,7 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{extract_cmd, extract_ok, read_csv, root};
+use common::{extract_cmd, extract_ok, read_csv, root, rules_copy_with};
 use predicates::str::contains;
 
 fn zhibiao() -> Command {
@@ -185,20 +185,7 @@ fn every_class_of_broken_rule_stops_the_run() {
         ),
     ];
     for (file, from, to, message) in cases {
-        let rules = tempfile::tempdir().unwrap();
-        for entry in std::fs::read_dir(root().join("rules")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                let text = if name == file {
-                    text.replacen(from, to, 1)
-                } else {
-                    text
-                };
-                std::fs::write(rules.path().join(&name), text).unwrap();
-            }
-        }
+        let rules = rules_copy_with(file, from, to);
         let out = tempfile::tempdir().unwrap();
         zhibiao()
             .arg("extract")

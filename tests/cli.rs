@@ -3,23 +3,11 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{read_csv, root};
+use common::{extract_cmd, extract_ok, read_csv, root, rules_copy, rules_copy_with};
 use predicates::str::contains;
 
 fn zhibiao() -> Command {
     Command::cargo_bin("zhibiao").unwrap()
-}
-
-/// A copy of the shipped rules in a temporary folder, to break on purpose.
-fn rules_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
 }
 
 #[test]
@@ -87,12 +75,7 @@ fn extract_walks_folders_in_sorted_order() {
     std::fs::write(docs.path().join("sub/a.txt"), "挽损14.3亿元。").unwrap();
     std::fs::write(docs.path().join("notes.source"), "增长99%").unwrap();
     let out = tempfile::tempdir().unwrap();
-    zhibiao()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "csv,jsonl"])
+    extract_cmd(docs.path(), out.path(), "csv,jsonl")
         .assert()
         .success()
         .stderr(contains("1 file(s) in folders passed over"));
@@ -110,29 +93,6 @@ fn extract_walks_folders_in_sorted_order() {
 }
 
 #[test]
-fn broken_rule_file_stops_before_reading_with_file_and_line() {
-    let rules = rules_copy();
-    let path = rules.path().join("money.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replacen("{amount}", "{amount}(", 1)).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    zhibiao()
-        .arg("extract")
-        .arg(root().join("input"))
-        .arg("--rules")
-        .arg(rules.path())
-        .arg("--out")
-        .arg(out.path().join("tables"))
-        .assert()
-        .code(2)
-        .stderr(contains("money.toml:7: rule money: invalid regex"));
-    assert!(
-        !out.path().join("tables").exists(),
-        "no table may be written"
-    );
-}
-
-#[test]
 fn check_reports_rules_and_examples() {
     zhibiao()
         .current_dir(root())
@@ -144,10 +104,7 @@ fn check_reports_rules_and_examples() {
 
 #[test]
 fn check_names_a_failing_example() {
-    let rules = rules_copy();
-    let path = rules.path().join("money.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("value = 2240000,", "value = 2240001,")).unwrap();
+    let rules = rules_copy_with("money.toml", "value = 2240000,", "value = 2240001,");
     zhibiao()
         .arg("check")
         .arg("--rules")
@@ -247,15 +204,7 @@ fn jsonl_stream_gives_the_rows_of_batch_mode() {
         stdin.push_str(&serde_json::json!({"doc_id": id, "text": text}).to_string());
         stdin.push('\n');
     }
-    let out = tempfile::tempdir().unwrap();
-    zhibiao()
-        .arg("extract")
-        .arg(docs.path())
-        .arg("--out")
-        .arg(out.path())
-        .args(["--format", "jsonl"])
-        .assert()
-        .success();
+    let out = extract_ok(docs.path(), "jsonl");
     let batch = std::fs::read_to_string(out.path().join("metrics.jsonl")).unwrap();
     let streamed = zhibiao()
         .args(["extract", "--jsonl-in", "-", "--jsonl-out", "-"])

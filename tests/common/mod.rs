@@ -39,3 +39,28 @@ pub fn extract_cmd(input: &Path, out: &Path, formats: &str) -> assert_cmd::Comma
         .args(["--format", formats]);
     cmd
 }
+
+/// A copy of the shipped rules in a temporary folder, with `from` replaced by
+/// `to` once in `file` (to break a rule on purpose).
+pub fn rules_copy_with(file: &str, from: &str, to: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = if name == file {
+                text.replacen(from, to, 1)
+            } else {
+                text
+            };
+            std::fs::write(dir.path().join(&name), text).unwrap();
+        }
+    }
+    dir
+}
+
+/// An unchanged copy of the shipped rules in a temporary folder.
+pub fn rules_copy() -> tempfile::TempDir {
+    rules_copy_with("", "", "")
+}
