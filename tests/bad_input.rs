@@ -65,6 +65,7 @@ fn a_batch_of_bad_inputs_keeps_every_good_row_and_names_every_skip() {
         .args(["--format", "csv"])
         .assert()
         .code(1)
+        .stderr(contains("4 documents read, 5 skipped"))
         .stderr(contains("empty.txt: empty file"))
         .stderr(contains("binary.txt: binary content"))
         .stderr(contains("dangling.txt: not found"))

@@ -23,7 +23,7 @@ fn default_run_writes_four_tables_from_input() {
         .current_dir(work.path())
         .assert()
         .success()
-        .stderr(contains("1 documents"))
+        .stderr(contains("1 documents read, 0 skipped"))
         .stderr(contains("rows by kind"));
     for name in [
         "metrics.csv",

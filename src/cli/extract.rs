@@ -147,8 +147,9 @@ fn print_summary(s: &Summary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "{} documents, {} rows in {:.2}s ({:.1} MB/s)",
+        "{} documents read, {} skipped, {} rows in {:.2}s ({:.1} MB/s)",
         s.documents,
+        s.skipped.len(),
         s.rows,
         secs,
         if secs > 0.0 { mb / secs } else { 0.0 }
