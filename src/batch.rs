@@ -116,7 +116,7 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         Err(reason) => return skipped(record, reason, bytes.len()),
     };
     record.encoding = decoded.encoding.to_string();
-    let text = if is_html(path) {
+    let text = if matches!(extension.as_deref(), Some("html" | "htm")) {
         match crate::html::visible_text(&decoded.text) {
             Ok(t) => t,
             Err(reason) => return skipped(record, reason, bytes.len()),
@@ -158,13 +158,6 @@ pub struct Progress {
     pub bytes: u64,
     /// Rows written so far.
     pub rows: usize,
-}
-
-/// True for `.html` and `.htm` files.
-fn is_html(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// Runs a batch and writes its tables atomically into `options.out_dir`,

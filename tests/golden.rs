@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
-use zhibiao::diff::{diff_tables, read_table};
+use zhibiao::diff::{diff_tables, read_metrics_table};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -28,8 +28,8 @@ fn run_and_compare(input: &str, golden: &str) {
         std::fs::copy(&produced, &golden).unwrap();
         return;
     }
-    let new = read_table(&produced).unwrap();
-    let old = read_table(&golden).unwrap();
+    let new = read_metrics_table(&produced).unwrap();
+    let old = read_metrics_table(&golden).unwrap();
     assert_eq!(new.header, old.header, "column names changed");
     let diff: Vec<String> = diff_tables(&old, &new)
         .iter()

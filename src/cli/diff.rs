@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use zhibiao::diff::{counts, diff_tables, read_table};
+use zhibiao::diff::{counts, diff_tables, read_metrics_table};
 
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 
@@ -26,8 +26,8 @@ fn metrics_csv(path: &Path) -> PathBuf {
 
 /// Prints the changed rows and counts; exits 0 when identical, 1 when not.
 pub fn run(args: Args) -> Result<u8> {
-    let old = read_table(&metrics_csv(&args.old))?;
-    let new = read_table(&metrics_csv(&args.new))?;
+    let old = read_metrics_table(&metrics_csv(&args.old))?;
+    let new = read_metrics_table(&metrics_csv(&args.new))?;
     let changes = diff_tables(&old, &new);
     for c in &changes {
         println!("{c}");

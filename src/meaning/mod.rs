@@ -97,7 +97,7 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
                 });
             let seg = own.unwrap_or(before);
             // 新增123名: newly added items are a new topic, not the previous one.
-            let adds_new = lexicon.neutral.iter().any(|w| seg.contains(w.as_str()));
+            let adds_new = lexicon.neutral.occurs_in(seg);
             let same_sentence = |p: &Previous| {
                 p.end > 0 && !text[p.end..member.start].contains(clause::is_sentence_end)
             };

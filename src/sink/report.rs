@@ -49,20 +49,9 @@ impl ReportSink {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and quoted attribute values (& < > " ').
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 /// The tooltip of a highlight.

@@ -10,15 +10,8 @@ pub fn root() -> PathBuf {
 
 /// Reads a CSV file (BOM tolerated) into a header and rows.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
-    (header, rows)
+    let table = zhibiao::diff::read_table(path).unwrap_or_else(|e| panic!("{e:#}"));
+    (table.header, table.rows)
 }
 
 /// `zhibiao extract INPUT --out TMP --format FORMATS`, which must succeed;
