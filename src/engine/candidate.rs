@@ -178,29 +178,37 @@ fn resolve(
     })
 }
 
-/// `3至5万元`: the low end written without the high end's multiplier shares it.
+/// `3至5万元`, `三至二十万元`: the low end written without a multiplier shares
+/// the high end's. That is the run of 十百千万亿 after the high end's digits; after
+/// anything else, 十百千 belong to the numeral (二十万 shares only 万).
 fn borrow_multiplier(low: Number, low_text: &str, high_text: &str) -> Option<Number> {
-    const MULTIPLIERS: [(&str, i32); 10] = [
-        ("万亿", 12),
-        ("千亿", 11),
-        ("百亿", 10),
-        ("十亿", 9),
-        ("亿", 8),
-        ("千万", 7),
-        ("百万", 6),
-        ("十万", 5),
-        ("万", 4),
-        ("千", 3),
-    ];
-    let low_has = low_text.ends_with(|c: char| "万亿千百十".contains(c));
-    if low_has {
+    const UNITS: &str = "十百千万亿";
+    if low_text.ends_with(|c: char| UNITS.contains(c)) {
         return Some(low);
     }
     let high = high_text.trim_end_matches(['余', '多']);
-    match MULTIPLIERS.iter().find(|(m, _)| high.ends_with(m)) {
-        Some((_, exp)) => low.scaled(Decimal::pow10(*exp)?),
-        None => Some(low),
+    let run_start = high
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| UNITS.contains(*c))
+        .last()
+        .map(|(i, _)| i);
+    let Some(run_start) = run_start else {
+        return Some(low);
+    };
+    // After Arabic digits the whole run is the multiplier (5千万); otherwise
+    // 十百千 belong to the numeral (二十万, 十万) and only 万/亿 are shared.
+    let after_arabic = high[..run_start].ends_with(|c: char| c.is_ascii_digit());
+    let run = &high[run_start..];
+    let run = if after_arabic {
+        run
+    } else {
+        run.trim_start_matches(['十', '百', '千'])
+    };
+    if run.is_empty() {
+        return Some(low);
     }
+    low.scaled(crate::numeral::parse_plain(&format!("1{run}"))?)
 }
 
 /// A four-digit whole number from 1000 to 2999 with no multiplier reads as a year.
