@@ -66,8 +66,14 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
             }
         }
     }
+    leading_change(lexicon, text)
+}
+
+/// The direction of a change verb that opens the clause and governs the noun
+/// after it (减少碳排放2810万吨, 平均压减时间58%).
+pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     let mut lead =
-        super::subject::strip_leading(lexicon, text.trim_start_matches(|c: char| !is_han(c)));
+        super::subject::strip_leading(lexicon, before.trim_start_matches(|c: char| !is_han(c)));
     while let Some(w) = prefix(lead, &lexicon.fillers) {
         lead = &lead[w.len()..];
     }

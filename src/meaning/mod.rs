@@ -40,6 +40,9 @@ struct Found {
     source: &'static str,
 }
 
+/// How a subject read after its number is labelled (阻断了近百亿元的资金外流).
+const FROM_AFTER: &str = "after the number";
+
 /// The previous number's subject and where its sentence ends.
 struct Previous<'m> {
     subject: &'m str,
@@ -50,20 +53,43 @@ struct Previous<'m> {
 pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec<Meaning>> {
     let dates = period::DateIndex::new(text);
     let mut previous_end = 0;
+    let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
     for group in groups {
         let start = group.start();
         let floor = clause::window_start(text, previous_end.min(start), start, CLAUSE_WINDOW);
         let clause_from = clause::clause_start(text, floor, start);
         let before = &text[clause_from..start];
-        let direction = change::direction(lexicon, before);
-        let comparison = change::comparison(lexicon, before);
+        let previous_group = out.last().and_then(|g| g.last());
+        // 材料52% after 压减时间58%、: a bare item continuing the clause shares
+        // the change verb that opened it.
+        let continues_list = before.starts_with('、')
+            && change::leading_change(lexicon, previous_before).is_some()
+            && subject::before_subject(lexicon, before) == before.trim_start_matches('、')
+            && change::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
+        let (direction, comparison) = match (change::direction(lexicon, before), previous_group) {
+            (None, Some(p)) if continues_list => (p.direction, p.comparison),
+            (d, _) => (d, change::comparison(lexicon, before)),
+        };
         let period = dates.period_at(start);
 
         let members = &group.members;
         let last = members.last().map_or(start, |c| c.end);
         let kind = members.last().map_or(Kind::Count, |c| c.kind);
-        let shared = clause_subject(lexicon, text, before, last, kind);
+        // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
+        let own_before = previous_group
+            .filter(|p| p.subject_source == FROM_AFTER && !p.subject.is_empty())
+            .and_then(|p| before.strip_prefix(p.subject.as_str()))
+            .unwrap_or(before);
+        let whole_clause = &text[clause::clause_start(
+            text,
+            clause::window_start(text, 0, start, CLAUSE_WINDOW),
+            start,
+        )..start];
+        let subject_before =
+            subject::outside_frame(lexicon, whole_clause, own_before, &text[last..])
+                .unwrap_or(own_before);
+        let shared = clause_subject(lexicon, text, subject_before, last, kind);
         let distributed = if before.contains("分别") {
             subject::distribute(lexicon, &shared.subject, members.len())
         } else {
@@ -116,6 +142,7 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         }
         out.push(meanings);
         previous_end = last;
+        previous_before = before;
     }
     out
 }
@@ -139,6 +166,14 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
         }
     }
     let from_before = subject::before_subject(lexicon, before);
+    if from_before.starts_with('从') {
+        if let Some(s) = subject::next_clause_subject(lexicon, &text[end..]) {
+            return Found {
+                subject: s,
+                source: "next clause (从… names no subject)",
+            };
+        }
+    }
     let after = &text[end..];
     let linked = after.starts_with('的');
     let from_after = subject::after_subject(
@@ -153,7 +188,7 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
     match from_after {
         Some(s) if linked || from_before.is_empty() || kind == Kind::Count => Found {
             subject: s,
-            source: "after the number",
+            source: FROM_AFTER,
         },
         _ => Found {
             source: if from_before.is_empty() {
@@ -167,7 +202,7 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
 }
 
 /// Chinese drops a repeated topic: an empty subject is the previous number's,
-/// and a relative one (总量, 占全国) continues it.
+/// a gap (高于全国) measures it, and a relative one (总量, 占全国) continues it.
 fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
     if previous.is_empty() {
         return;
@@ -175,6 +210,9 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
     if found.subject.is_empty() {
         found.subject = previous.to_string();
         found.source = "previous number in the sentence";
+    } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some() {
+        found.subject = previous.to_string();
+        found.source = "gap against another entity: the previous subject";
     } else if change::prefix(&found.subject, &lexicon.subject_relative).is_some()
         && !found.subject.starts_with(previous)
     {

@@ -182,6 +182,58 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         .then(|| phrase.to_string())
 }
 
+/// The subject of a clause that follows the number and names what changed
+/// (从原来三四天缩短为1小时，办理时间大幅减少 → 办理时间), within the same sentence.
+pub fn next_clause_subject(lexicon: &Lexicon, after: &str) -> Option<String> {
+    let close = after.find(is_clause_end)?;
+    let mut rest = after[close..].chars();
+    if rest.next().is_some_and(super::clause::is_sentence_end) {
+        return None;
+    }
+    let next = rest.as_str();
+    let next = &next[..next.find(is_clause_end).unwrap_or(next.len())];
+    let verb_at = next.char_indices().take(AFTER_LIMIT).find_map(|(i, _)| {
+        [&lexicon.up, &lexicon.down]
+            .into_iter()
+            .filter_map(|words| prefix(&next[i..], words))
+            .any(|w| w.chars().count() > 1)
+            .then_some(i)
+    })?;
+    let subject = before_subject(lexicon, &next[..verb_at]);
+    (!subject.is_empty() && !subject.contains(|c: char| c.is_ascii_digit())).then_some(subject)
+}
+
+/// The text to read a subject from when the number sits in or just after an
+/// adverbial frame `A在B…的情况下`: B inside the frame (对美贸易下降超3成),
+/// A right after it (外贸进出口…增长12%). `clause` is the clause up to the
+/// number, `before` its part after the previous number, `after` the text after it.
+pub fn outside_frame<'t>(
+    lexicon: &Lexicon,
+    clause: &'t str,
+    before: &'t str,
+    after: &str,
+) -> Option<&'t str> {
+    let opening = clause
+        .char_indices()
+        .skip(2)
+        .find(|&(_, c)| c == '在')
+        .map(|(i, _)| i)?;
+    let closes = |t: &str| {
+        prefix(
+            t.strip_prefix('的').unwrap_or(t),
+            &lexicon.subject_not_subjects,
+        )
+        .is_some()
+    };
+    if closes(before) {
+        return Some(&clause[..opening]);
+    }
+    let after = &after[..after.find(is_clause_end).unwrap_or(after.len())];
+    let inside = opening >= clause.len() - before.len()
+        && after.char_indices().any(|(i, _)| closes(&after[i..]));
+    inside.then(|| &clause[opening + '在'.len_utf8()..])
+}
+
 /// Subjects for the items of a 分别 list: `盗窃、入室盗窃破案率` with two
 /// numbers gives 盗窃破案率 and 入室盗窃破案率. The shared head is a listed head
 /// noun the last item ends with, else what follows the first item's words in
@@ -189,6 +241,11 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
 pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<String>> {
     if count < 2 {
         return None;
+    }
+    if !subject.contains('、') {
+        if let Some(out) = expand_contraction(lexicon, subject, count) {
+            return Some(out);
+        }
     }
     let mut parts: Vec<&str> = subject.split('、').collect();
     if parts.len() + 1 == count {
@@ -214,6 +271,22 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
         .collect();
     out.push(last.to_string());
     Some(out)
+}
+
+/// Subjects for a list whose items are packed into one contracted word
+/// (存贷款余额 with two numbers gives 存款余额 and 贷款余额).
+fn expand_contraction(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<String>> {
+    let (word, items) = lexicon
+        .subject_contractions
+        .iter()
+        .filter(|(word, items)| items.len() == count && subject.contains(word.as_str()))
+        .max_by_key(|(word, _)| word.len())?;
+    Some(
+        items
+            .iter()
+            .map(|item| subject.replacen(word.as_str(), item, 1))
+            .collect(),
+    )
 }
 
 /// The first item of a list of short parallel names may carry an opening
@@ -284,6 +357,14 @@ mod tests {
                 "日本进出口".to_string()
             ]
         );
+        assert_eq!(
+            distribute(&lexicon, "银行机构本外币存贷款余额", 2).unwrap(),
+            vec![
+                "银行机构本外币存款余额".to_string(),
+                "银行机构本外币贷款余额".to_string()
+            ]
+        );
+        assert!(distribute(&lexicon, "存贷款余额", 3).is_none());
         assert!(distribute(&lexicon, "盗窃破案率", 2).is_none());
     }
 }

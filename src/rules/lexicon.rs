@@ -34,6 +34,10 @@ pub struct Lexicon {
     pub subject_after_markers: WordSet,
     /// Head nouns a 分别 list shares (增加值).
     pub subject_heads: WordSet,
+    /// Comparatives opening a gap against another entity (高于全国).
+    pub subject_gaps: WordSet,
+    /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
+    pub subject_contractions: BTreeMap<String, Vec<String>>,
     /// Verbs of increase.
     pub up: WordSet,
     /// Verbs of decrease.
@@ -184,6 +188,10 @@ struct SubjectSection {
     after_markers: Vec<String>,
     #[serde(default)]
     not_subjects: Vec<String>,
+    #[serde(default)]
+    gaps: Vec<String>,
+    #[serde(default)]
+    contractions: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -230,6 +238,15 @@ impl Lexicon {
     pub fn load(source: &SourceFile) -> Result<Lexicon, Vec<RuleError>> {
         let file: LexiconFile = source.parse().map_err(|e| vec![e])?;
         let mut errors = Vec::new();
+        for (word, items) in &file.subject.contractions {
+            if items.len() < 2 {
+                let at = source.text.find(&format!("\"{word}\"")).unwrap_or(0);
+                errors.push(source.error_at(
+                    at,
+                    format!("subject.contractions: `{word}` must stand for two or more items"),
+                ));
+            }
+        }
         let mut qualifiers = |section: &str, map: BTreeMap<String, String>| {
             let mut entries = Vec::new();
             for (word, meaning) in map {
@@ -260,6 +277,8 @@ impl Lexicon {
             subject_heads: WordSet::new(file.subject.heads),
             subject_after_markers: WordSet::new(file.subject.after_markers),
             subject_not_subjects: WordSet::new(file.subject.not_subjects),
+            subject_gaps: WordSet::new(file.subject.gaps),
+            subject_contractions: file.subject.contractions,
             up: WordSet::new(file.change.up),
             down: WordSet::new(file.change.down),
             level: WordSet::new(file.change.level),
