@@ -83,7 +83,7 @@ fn failure(rule: &Rule, line: usize, text: &str, problem: String) -> ExampleFail
     ExampleFailure {
         file: rule.file.clone(),
         line,
-        rule_id: rule.id.clone(),
+        rule_id: rule.id.to_string(),
         text: text.to_string(),
         problem,
     }

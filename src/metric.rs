@@ -1,5 +1,7 @@
 //! The metric row: what one extracted number means and where it came from.
 
+use std::sync::Arc;
+
 use crate::decimal::Decimal;
 
 macro_rules! string_enum {
@@ -89,7 +91,7 @@ string_enum! {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     /// The input file's stem.
-    pub doc_id: String,
+    pub doc_id: Arc<str>,
     /// Character offset of the span's start in the decoded document.
     pub start: u32,
     /// Character offset just past the span's end.
@@ -117,5 +119,5 @@ pub struct Metric {
     /// The sentence (or a bounded window) around the span.
     pub sentence: String,
     /// The rule that produced the row.
-    pub rule_id: String,
+    pub rule_id: Arc<str>,
 }

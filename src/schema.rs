@@ -4,6 +4,8 @@
 //! and [`metric_cells`] / [`document_cells`] are the one place where a row is
 //! laid out as column values.
 
+use std::borrow::Cow;
+
 use crate::decimal::Decimal;
 use crate::document::DocumentRecord;
 use crate::metric::Metric;
@@ -164,17 +166,18 @@ pub enum Cell<'a> {
     OptNum(Option<Decimal>),
 }
 
-impl Cell<'_> {
-    /// The value as CSV text: empty for null, numbers in plain notation.
-    pub fn to_text(self) -> String {
+impl<'a> Cell<'a> {
+    /// The value as CSV text: empty for null, numbers in plain notation;
+    /// strings are borrowed, not copied.
+    pub fn text(self) -> Cow<'a, str> {
         match self {
-            Cell::Str(s) => s.to_string(),
-            Cell::OptStr(s) => s.unwrap_or("").to_string(),
-            Cell::U32(n) => n.to_string(),
-            Cell::U64(n) => n.to_string(),
-            Cell::OptU64(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-            Cell::Num(d) => d.to_string(),
-            Cell::OptNum(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+            Cell::Str(s) => Cow::Borrowed(s),
+            Cell::OptStr(s) => Cow::Borrowed(s.unwrap_or("")),
+            Cell::U32(n) => Cow::Owned(n.to_string()),
+            Cell::U64(n) => Cow::Owned(n.to_string()),
+            Cell::OptU64(n) => Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default()),
+            Cell::Num(d) => Cow::Owned(d.to_string()),
+            Cell::OptNum(d) => Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()),
         }
     }
 }

@@ -8,6 +8,8 @@ pub mod lists;
 pub mod overlap;
 pub mod scanner;
 
+use std::sync::Arc;
+
 use crate::meaning::{self, clause};
 use crate::metric::Metric;
 use crate::rules::RuleSet;
@@ -63,11 +65,17 @@ impl Extractor {
 
     /// The metrics of one document, in document order.
     pub fn extract(&self, doc_id: &str, text: &str) -> Vec<Metric> {
-        self.extract_traced(doc_id, text).metrics
+        self.run(doc_id, text, false).metrics
     }
 
     /// The metrics of one document, with the decisions behind them.
     pub fn extract_traced(&self, doc_id: &str, original: &str) -> Extraction {
+        self.run(doc_id, original, true)
+    }
+
+    /// Extracts one document; with `trace`, also describes the lost overlaps.
+    fn run(&self, doc_id: &str, original: &str, trace: bool) -> Extraction {
+        let doc_id: Arc<str> = Arc::from(doc_id);
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
         let candidates = candidate::find_candidates(&self.rules, text);
@@ -82,7 +90,7 @@ impl Extractor {
                 let rule = &self.rules.rules[c.rule];
                 let (s, e) = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
                 out.metrics.push(Metric {
-                    doc_id: doc_id.to_string(),
+                    doc_id: Arc::clone(&doc_id),
                     start: to_u32(chars.char_offset(c.start)),
                     end: to_u32(chars.char_offset(c.end)),
                     text: doc.original_slice(c.start, c.end).to_string(),
@@ -96,10 +104,13 @@ impl Extractor {
                     subject: m.subject,
                     period: m.period,
                     sentence: doc.original_slice(s, e).trim().to_string(),
-                    rule_id: rule.id.clone(),
+                    rule_id: Arc::clone(&rule.id),
                 });
                 out.subject_sources.push(m.subject_source);
             }
+        }
+        if !trace {
+            return out;
         }
         let mut loser_chars = CharCounter::new(text);
         let mut lost = lost;
@@ -111,9 +122,9 @@ impl Extractor {
                     .original_slice(l.candidate.start, l.candidate.end)
                     .to_string(),
                 start: to_u32(loser_chars.char_offset(l.candidate.start)),
-                rule_id: self.rules.rules[l.candidate.rule].id.clone(),
+                rule_id: self.rules.rules[l.candidate.rule].id.to_string(),
                 winner_text: doc.original_slice(l.winner.start, l.winner.end).to_string(),
-                winner_rule_id: self.rules.rules[l.winner.rule].id.clone(),
+                winner_rule_id: self.rules.rules[l.winner.rule].id.to_string(),
                 reason: l.reason,
             })
             .collect();

@@ -86,28 +86,17 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     }
 }
 
-/// The comparison marker in `before` (同比 → yoy, 环比 → mom), if any.
+/// The comparison marker in `before` (同比 → yoy, 环比 → mom), if any; the
+/// last one written wins.
 pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
-    let yoy = lexicon
-        .yoy
-        .iter()
-        .filter_map(|w| before.rfind(w.as_str()))
-        .max();
-    let mom = lexicon
-        .mom
-        .iter()
-        .filter_map(|w| before.rfind(w.as_str()))
-        .max();
-    match (yoy, mom) {
-        (Some(y), Some(m)) => Some(if y > m {
-            Comparison::Yoy
+    before.char_indices().rev().find_map(|(i, _)| {
+        let rest = &before[i..];
+        if prefix(rest, &lexicon.mom).is_some() {
+            Some(Comparison::Mom)
         } else {
-            Comparison::Mom
-        }),
-        (Some(_), None) => Some(Comparison::Yoy),
-        (None, Some(_)) => Some(Comparison::Mom),
-        (None, None) => None,
-    }
+            prefix(rest, &lexicon.yoy).map(|_| Comparison::Yoy)
+        }
+    })
 }
 
 /// A Chinese character (CJK unified ideographs).

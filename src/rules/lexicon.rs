@@ -1,6 +1,8 @@
 //! Word lists from `lexicon.toml`: qualifiers, guards, change verbs, comparisons.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
 
 use serde::Deserialize;
 
@@ -69,7 +71,7 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: Vec<String>,
-    set: HashSet<String>,
+    set: FxHashSet<String>,
     lengths: Vec<usize>,
 }
 

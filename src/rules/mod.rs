@@ -13,6 +13,7 @@ pub mod units;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -51,7 +52,7 @@ const SPECIAL_FILES: [&str; 3] = ["fragments.toml", "units.toml", "lexicon.toml"
 #[derive(Debug, Clone)]
 pub struct Rule {
     /// Unique id, written into every row the rule makes.
-    pub id: String,
+    pub id: Arc<str>,
     /// The kind of metric it makes.
     pub kind: Kind,
     /// The pattern with fragments expanded.
@@ -267,7 +268,7 @@ impl RuleSet {
             for entry in parsed.rule {
                 match compile_rule(file, entry.into_inner(), &fragments, &units) {
                     Ok(rule) => {
-                        if let Some((f, l)) = seen.get(&rule.id) {
+                        if let Some((f, l)) = seen.get(&*rule.id) {
                             errors.push(RuleError {
                                 file: rule.file.clone(),
                                 line: rule.line,
@@ -277,7 +278,7 @@ impl RuleSet {
                                 ),
                             });
                         } else {
-                            seen.insert(rule.id.clone(), (rule.file.clone(), rule.line));
+                            seen.insert(rule.id.to_string(), (rule.file.clone(), rule.line));
                             rules.push(rule);
                         }
                     }
@@ -473,7 +474,7 @@ fn compile_rule(
         .collect();
     match (errors.is_empty(), kind, regex) {
         (true, Some(kind), Some(regex)) => Ok(Rule {
-            id,
+            id: id.into(),
             kind,
             pattern: regex.as_str().to_string(),
             fixed_unit: entry.unit,

@@ -29,7 +29,7 @@ fn open(path: &Path, columns: &[Column], bom: bool) -> Result<csv::Writer<Atomic
 
 fn write_row(w: &mut csv::Writer<AtomicFile>, cells: &[Cell]) -> Result<()> {
     for cell in cells {
-        w.write_field(cell.to_text())?;
+        w.write_field(cell.text().as_bytes())?;
     }
     w.write_record(None::<&[u8]>)?;
     Ok(())

@@ -14,18 +14,19 @@ use crate::schema::{self, Cell, ColumnType};
 /// Rows buffered before a batch is written.
 const BATCH_ROWS: usize = 65_536;
 
-/// One column's buffered values.
+/// One column's buffered values. Strings are copied once, into the column's
+/// own buffer.
 enum Buffer {
-    Str(Vec<Option<String>>),
+    Str(StringChunkedBuilder),
     U32(Vec<u32>),
     U64(Vec<Option<u64>>),
     F64(Vec<Option<f64>>),
 }
 
 impl Buffer {
-    fn new(kind: ColumnType) -> Buffer {
-        match kind {
-            ColumnType::Str => Buffer::Str(Vec::new()),
+    fn new(column: &schema::Column) -> Buffer {
+        match column.kind {
+            ColumnType::Str => Buffer::Str(StringChunkedBuilder::new(column.name.into(), 0)),
             ColumnType::U32 => Buffer::U32(Vec::new()),
             ColumnType::U64 => Buffer::U64(Vec::new()),
             ColumnType::F64 => Buffer::F64(Vec::new()),
@@ -34,8 +35,8 @@ impl Buffer {
 
     fn push(&mut self, cell: Cell) {
         match (self, cell) {
-            (Buffer::Str(v), Cell::Str(s)) => v.push(Some(s.to_string())),
-            (Buffer::Str(v), Cell::OptStr(s)) => v.push(s.map(str::to_string)),
+            (Buffer::Str(v), Cell::Str(s)) => v.append_value(s),
+            (Buffer::Str(v), Cell::OptStr(s)) => v.append_option(s),
             (Buffer::U32(v), Cell::U32(n)) => v.push(n),
             (Buffer::U64(v), Cell::U64(n)) => v.push(Some(n)),
             (Buffer::U64(v), Cell::OptU64(n)) => v.push(n),
@@ -57,7 +58,9 @@ impl Buffer {
     fn take(&mut self, name: &str) -> Column {
         let name: PlSmallStr = name.into();
         match self {
-            Buffer::Str(v) => Series::new(name, std::mem::take(v)).into_column(),
+            Buffer::Str(v) => std::mem::replace(v, StringChunkedBuilder::new(name, 0))
+                .finish()
+                .into_column(),
             Buffer::U32(v) => Series::new(name, std::mem::take(v)).into_column(),
             Buffer::U64(v) => Series::new(name, std::mem::take(v)).into_column(),
             Buffer::F64(v) => Series::new(name, std::mem::take(v)).into_column(),
@@ -93,7 +96,7 @@ impl Table {
             .map_err(|e| anyhow::anyhow!("cannot start {}: {e}", path.display()))?;
         Ok(Table {
             columns,
-            buffers: columns.iter().map(|c| Buffer::new(c.kind)).collect(),
+            buffers: columns.iter().map(Buffer::new).collect(),
             rows: 0,
             writer,
             file,
