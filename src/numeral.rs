@@ -371,7 +371,12 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 continue;
             }
             Token::Big(exp) => {
-                let p = flush(pending.take(), after_unit, tokens.get(i.wrapping_sub(1)))?;
+                // 一亿七万 is 1亿 and 7万: a digit before a smaller big unit is its multiplier.
+                let p = flush(
+                    pending.take(),
+                    after_unit.filter(|&u| u < exp),
+                    tokens.get(i.wrapping_sub(1)),
+                )?;
                 let group = section.checked_add(p)?;
                 let scale = Decimal::pow10(exp as i32)?;
                 if group.is_zero() {
@@ -487,6 +492,9 @@ mod tests {
         assert_eq!(value("两千五"), "2500");
         assert_eq!(value("三百五"), "350");
         assert_eq!(value("一千五万"), "15000000");
+        // Before a smaller big unit the digit is that unit's multiplier.
+        assert_eq!(value("一亿七万两千三百"), "100072300");
+        assert_eq!(value("三亿五万"), "300050000");
     }
 
     #[test]

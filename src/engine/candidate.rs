@@ -40,11 +40,13 @@ pub struct Candidate {
 pub fn find_candidates(rules: &RuleSet, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     rules.scanner.for_each_match(text, |index, caps| {
-        if let Some(rule) = rules.rules.get(index) {
-            if let Some(c) = resolve(rules, index, rule, text, caps) {
-                out.push(c);
-            }
-        }
+        let found = rules
+            .rules
+            .get(index)
+            .and_then(|rule| resolve(rules, index, rule, text, caps));
+        let kept = found.is_some();
+        out.extend(found);
+        kept
     });
     out
 }
@@ -116,6 +118,15 @@ fn resolve(
     // 一吨半, 两米半: half a unit more.
     if name("half").is_some() {
         number.low = number.low.checked_add(Decimal::parse("0.5")?)?;
+    }
+    // 五元三角二分, 十二块五毛: tenths (角, 毛) and hundredths (分) of the unit.
+    for (part, place) in [("jiao", -1), ("fen", -2)] {
+        if let Some(m) = name(part) {
+            let digits = parse_number(m.as_str())?.low;
+            number.low = number
+                .low
+                .checked_add(digits.checked_mul(Decimal::pow10(place)?)?)?;
+        }
     }
     let value = number.low.checked_mul(factor)?;
     let value_high = match (high, number.high) {

@@ -30,8 +30,9 @@ impl Scanner {
         Ok(Scanner { leftmost, all })
     }
 
-    /// Calls `visit(rule index, captures)` for every rule match, by start position.
-    pub fn for_each_match(&self, text: &str, mut visit: impl FnMut(usize, &Captures)) {
+    /// Calls `visit(rule index, captures)` for every rule match, by start
+    /// position; `visit` tells whether it kept the match.
+    pub fn for_each_match(&self, text: &str, mut visit: impl FnMut(usize, &Captures) -> bool) {
         let mut caps = self.leftmost.create_captures();
         let mut rules = PatternSet::new(self.all.pattern_len());
         let mut at = 0;
@@ -48,11 +49,16 @@ impl Scanner {
             for rule in rules.iter() {
                 self.leftmost
                     .search_captures(&here.clone().anchored(Anchored::Pattern(rule)), &mut caps);
-                if caps.is_match() {
-                    if let Some(num) = caps.get_group_by_name("num") {
+                if !caps.is_match() {
+                    continue;
+                }
+                let kept = visit(rule.as_usize(), &caps);
+                // A rejected number (a year, a code) is still consumed; a match
+                // rejected for the words before its number (人民币 5 after 4) is not.
+                if let Some(num) = caps.get_group_by_name("num") {
+                    if kept || num.start == start {
                         number_end = number_end.max(num.end);
                     }
-                    visit(rule.as_usize(), &caps);
                 }
             }
             // No match starts inside a number (24万元 inside 224万元).
