@@ -107,11 +107,11 @@ fn duplicate_id_is_rejected() {
 fn rule_without_examples_is_rejected() {
     let e = error_with("percent.toml", |t| {
         t.replace(
-            "examples = [{ text = \"千分之三\", value = 0.3 }]",
+            "examples = [{ text = \"近一半\", value = 50, qualifier = \"less_than\" }]",
             "examples = []",
         )
     });
-    assert!(e.contains("rule percent.permille: has no examples"), "{e}");
+    assert!(e.contains("rule percent.half: has no examples"), "{e}");
 }
 
 #[test]
