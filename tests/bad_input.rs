@@ -150,15 +150,15 @@ fn every_class_of_broken_rule_stops_the_run() {
         ("units.toml", "[[unit]]", "[[unit]", "units.toml:7:"),
         (
             "money.toml",
-            "{amount}",
-            "{amount}(",
-            "money.toml:7: rule money: invalid regex",
+            "{range_sep}",
+            "{range_sep}(",
+            "money.toml:8: rule money: invalid regex",
         ),
         (
             "money.toml",
-            "{amount}",
-            "{amout}",
-            "money.toml:7: rule money: unknown fragment {amout}",
+            "{range_sep}",
+            "{range_seq}",
+            "money.toml:8: rule money: unknown fragment {range_seq}",
         ),
         (
             "fragments.toml",
@@ -182,7 +182,7 @@ fn every_class_of_broken_rule_stops_the_run() {
             "money.toml",
             "value = 2240000,",
             "value = 2240001,",
-            "money.toml:10: rule money: example `224万元`",
+            "money.toml:11: rule money: example `224万元`",
         ),
     ];
     for (file, from, to, message) in cases {

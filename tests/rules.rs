@@ -57,17 +57,21 @@ fn bundled_rules_are_every_file_in_rules_folder() {
 
 #[test]
 fn invalid_regex_names_file_and_line() {
-    let e = error_with("money.toml", |t| t.replacen("{amount}", "{amount}[", 1));
+    let e = error_with("money.toml", |t| {
+        t.replacen("{range_sep}", "{range_sep}[", 1)
+    });
     assert!(
-        e.starts_with("money.toml:7: rule money: invalid regex"),
+        e.starts_with("money.toml:8: rule money: invalid regex"),
         "{e}"
     );
 }
 
 #[test]
 fn unknown_fragment_names_file_and_line() {
-    let e = error_with("money.toml", |t| t.replacen("{amount}", "{amout}", 1));
-    assert_eq!(e, "money.toml:7: rule money: unknown fragment {amout}");
+    let e = error_with("money.toml", |t| {
+        t.replacen("{range_sep}", "{range_seq}", 1)
+    });
+    assert_eq!(e, "money.toml:8: rule money: unknown fragment {range_seq}");
 }
 
 #[test]
