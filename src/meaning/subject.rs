@@ -23,9 +23,10 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid pattern")
 });
 
-/// A comparison base at the end (比2019年, 较去年同期, 比全国平均): not part of the subject.
+/// A comparison base at the end (比2019年, 较去年同期, 比年初, 比全国平均): not
+/// part of the subject, and all of it when the clause opens with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:比|较)[上去前同全本0-9一二三四][^比较]{0,8}$").expect("valid pattern")
+    Regex::new(r"(?:比|较)[上去前同全本年0-9一二三四][^比较]{0,8}$").expect("valid pattern")
 });
 
 /// `text` without leading dates and place words (全年, 全市, 2024年).
@@ -67,7 +68,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
             s = &s[..s.len() - w.len()];
         }
-        if let Some(m) = TRAILING_BASE.find(s).filter(|m| m.start() > 0) {
+        if let Some(m) = TRAILING_BASE.find(s) {
             s = &s[..m.start()];
         }
         if let Some(k) = s.find('从').filter(|&k| k > 0) {
