@@ -27,13 +27,28 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '!' | '？' | '?' | '\n' | '；' | ';')
 }
 
+/// The longest parenthetical a clause reads through (广义货币(M2)余额).
+const ASIDE_CHARS: usize = 12;
+
 /// The byte offset where the clause holding `at` starts, not before `floor`.
+/// A short parenthetical closed before `at` is part of the clause
+/// (细颗粒物（PM2.5）年均浓度).
 pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     let head = &text[floor..at];
-    match head.char_indices().rev().find(|(_, c)| is_clause_end(*c)) {
-        Some((i, c)) => floor + i + c.len_utf8(),
-        None => floor,
+    let mut chars = head.char_indices().rev();
+    while let Some((i, c)) = chars.find(|(_, c)| is_clause_end(*c)) {
+        if matches!(c, ')' | '）') {
+            let aside = chars
+                .by_ref()
+                .take(ASIDE_CHARS + 1)
+                .find(|(_, c)| is_clause_end(*c));
+            if let Some((_, '(' | '（')) = aside {
+                continue;
+            }
+        }
+        return floor + i + c.len_utf8();
     }
+    floor
 }
 
 /// The byte offset `chars` characters before `at`, not before `floor`.

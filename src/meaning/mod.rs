@@ -40,12 +40,16 @@ struct Found {
     source: &'static str,
 }
 
+/// How a subject taken over from the number before is labelled.
+const CONTINUED: &str = "previous number in the sentence";
+
 /// How a subject read after its number is labelled (阻断了近百亿元的资金外流).
 const FROM_AFTER: &str = "after the number";
 
 /// The previous number's subject and where its sentence ends.
 struct Previous<'m> {
     subject: &'m str,
+    comparison: Option<Comparison>,
     end: usize,
 }
 
@@ -113,11 +117,13 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
                 .last()
                 .map(|m| Previous {
                     subject: &m.subject,
+                    comparison: m.comparison,
                     end: members[k - 1].end,
                 })
                 .or_else(|| {
                     out.last().and_then(|g| g.last()).map(|m| Previous {
                         subject: &m.subject,
+                        comparison: m.comparison,
                         end: previous_end,
                     })
                 });
@@ -127,15 +133,20 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             let same_sentence = |p: &Previous| {
                 p.end > 0 && !text[p.end..member.start].contains(clause::is_sentence_end)
             };
-            if let Some(prev) = previous.filter(|p| same_sentence(p) && !adds_new) {
+            let previous = previous.filter(|p| same_sentence(p) && !adds_new);
+            if let Some(prev) = &previous {
                 continue_topic(lexicon, &mut found, prev.subject);
             }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             let direction = own_direction.or(direction);
+            // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
+            let carried = previous
+                .filter(|_| found.source == CONTINUED)
+                .and_then(|p| p.comparison);
             meanings.push(Meaning {
                 subject: found.subject,
                 direction,
-                comparison: comparison.filter(|_| direction.is_some()),
+                comparison: comparison.or(carried).filter(|_| direction.is_some()),
                 period: period.clone(),
                 subject_source: found.source,
             });
@@ -209,7 +220,7 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
     }
     if found.subject.is_empty() {
         found.subject = previous.to_string();
-        found.source = "previous number in the sentence";
+        found.source = CONTINUED;
     } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some() {
         found.subject = previous.to_string();
         found.source = "gap against another entity: the previous subject";

@@ -29,10 +29,25 @@ static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:比|较)[上去前同全本年0-9一二三四][^比较]{0,8}$").expect("valid pattern")
 });
 
-/// `text` without leading dates and place words (全年, 全市, 2024年).
+/// A heading's number at the start of a subject: （三）, (2), 2., 一、.
+static LEADING_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[、.．])",
+    )
+    .expect("valid pattern")
+});
+
+/// `text` without leading heading numbers, dates and place words (（三）, 全年, 全市, 2024年).
 pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
     loop {
         let start = text;
+        // 2.文化旅游 is a heading; 2.5G网络 is not.
+        if let Some(m) = LEADING_HEADING
+            .find(text)
+            .filter(|m| !text[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            text = &text[m.end()..];
+        }
         if let Some(m) = LEADING_DATE.find(text).filter(|m| !m.is_empty()) {
             text = &text[m.end()..];
         }
