@@ -61,7 +61,7 @@ pub const METRIC_COLUMNS: [Column; 15] = [
     col("end", ColumnType::U32, false, "Character offset just past the span's end: doc[start:end] == text.", "结束位置"),
     col("text", ColumnType::Str, false, "The span as written: number, multiplier, qualifier and unit.", "原文"),
     col("kind", ColumnType::Str, false, "percent, percentage_point, multiple, money, count, measure or duration.", "类型"),
-    col("value", ColumnType::F64, false, "The magnitude in the canonical unit (1.4亿元 -> 140000000); the low end of a range.", "数值"),
+    col("value", ColumnType::F64, false, "The number in the canonical unit (1.4亿元 -> 140000000), as written: a change stays positive and its direction says which way (下降5% -> 5, down); only a minus sign written in the text makes it negative (增长-2.1% -> -2.1, up). The low end of a range.", "数值"),
     col("value_high", ColumnType::F64, true, "The upper end of a range, else empty.", "数值上限"),
     col("unit", ColumnType::Str, false, "Canonical unit: %, pp, x, an ISO currency code, the measure word, or a physical or time unit.", "单位"),
     col("qualifier", ColumnType::Str, false, "exact, approx, more_than or less_than.", "限定"),

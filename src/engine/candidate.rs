@@ -119,6 +119,10 @@ fn resolve(
     if name("half").is_some() {
         number.low = number.low.checked_add(Decimal::parse("0.5")?)?;
     }
+    // 增长-2.1%: a minus sign written against the number.
+    if name("sign").is_some() {
+        number.low = number.low.negate();
+    }
     // 五元三角二分, 十二块五毛: tenths (角, 毛) and hundredths (分) of the unit.
     for (part, place) in [("jiao", -1), ("fen", -2)] {
         if let Some(m) = name(part) {

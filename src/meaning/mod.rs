@@ -59,7 +59,7 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
     let mut previous_end = 0;
     let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
-    for group in groups {
+    for (index, group) in groups.iter().enumerate() {
         let start = group.start();
         let floor = clause::window_start(text, previous_end.min(start), start, CLAUSE_WINDOW);
         let clause_from = clause::clause_start(text, floor, start);
@@ -95,7 +95,14 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
                 .unwrap_or(own_before);
         let shared = clause_subject(lexicon, text, subject_before, last, kind);
         let distributed = if before.contains("分别") {
-            subject::distribute(lexicon, &shared.subject, members.len())
+            subject::distribute(lexicon, &shared.subject, members.len()).or_else(|| {
+                let earlier = (&groups[..index], out.as_slice());
+                shared
+                    .subject
+                    .is_empty()
+                    .then(|| earlier_subjects(text, earlier, start, members.len()))
+                    .flatten()
+            })
         } else {
             None
         };
@@ -140,8 +147,10 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             let direction = own_direction.or(direction);
             // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
+            // A clause with a base of its own (降幅比1-2月收窄) does not.
+            let own_base = seg.contains(['比', '较']);
             let carried = previous
-                .filter(|_| found.source == CONTINUED)
+                .filter(|_| found.source == CONTINUED && !own_base)
                 .and_then(|p| p.comparison);
             meanings.push(Meaning {
                 subject: found.subject,
@@ -156,6 +165,34 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
         previous_before = before;
     }
     out
+}
+
+/// The distinct subjects of the `count` numbers before `start` in its
+/// sentence, in order: `A达X，B达Y，分别增长P、Q` gives A and B. Only levels
+/// count; a change among them means the list is something else.
+fn earlier_subjects(
+    text: &str,
+    (groups, meanings): (&[ListGroup], &[Vec<Meaning>]),
+    start: usize,
+    count: usize,
+) -> Option<Vec<String>> {
+    let mut found: Vec<String> = Vec::with_capacity(count);
+    for (group, group_meanings) in groups.iter().zip(meanings).rev() {
+        for (member, m) in group.members.iter().zip(group_meanings).rev() {
+            let between = text.get(member.end..start)?;
+            if between.contains(clause::is_sentence_end) || m.direction.is_some() {
+                return None;
+            }
+            if !m.subject.is_empty() && !found.contains(&m.subject) {
+                found.push(m.subject.clone());
+            }
+            if found.len() == count {
+                found.reverse();
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// The text between a member and the one before it, when it says more than 、.
