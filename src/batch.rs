@@ -16,7 +16,7 @@ use crate::document::{
 };
 use crate::engine::Extractor;
 use crate::metric::{Kind, Metric};
-use crate::sink::{open_sinks, Format, SinkOptions};
+use crate::sink::{open_sinks, Format, Sink, SinkOptions};
 
 /// Documents extracted in parallel before their rows are written.
 const CHUNK: usize = 256;
@@ -147,6 +147,34 @@ fn extracted(
     }
 }
 
+/// Writes one processed file to every sink and counts it in the summary.
+fn record(sinks: &mut [Box<dyn Sink>], summary: &mut Summary, p: Processed) -> Result<()> {
+    for sink in sinks.iter_mut() {
+        sink.write_document(&p.record, &p.text, &p.metrics)?;
+    }
+    summary.bytes += p.bytes;
+    let path = PathBuf::from(&p.record.path);
+    if p.record.status == "ok" {
+        summary.documents += 1;
+        if !p.record.error.is_empty() {
+            summary.warnings.push(Unreadable {
+                path,
+                reason: p.record.error.clone(),
+            });
+        }
+    } else {
+        summary.skipped.push(Unreadable {
+            path,
+            reason: p.record.error.clone(),
+        });
+    }
+    summary.rows += p.metrics.len();
+    for m in &p.metrics {
+        *summary.by_kind.entry(m.kind).or_default() += 1;
+    }
+    Ok(())
+}
+
 /// How far a batch has got, reported after each chunk of documents.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Progress {
@@ -216,41 +244,45 @@ pub fn run(
 
     let total_files = inputs.files.len();
     let mut files_done = 0;
-    for chunk in inputs.files.chunks(CHUNK) {
-        let processed: Vec<Processed> =
-            pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect());
+    let extract_chunk = |chunk: &[PathBuf]| -> Vec<Processed> {
+        pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect())
+    };
+    let mut write_chunk = |processed: Vec<Processed>, summary: &mut Summary| -> Result<()> {
+        files_done += processed.len();
         for p in processed {
-            for sink in sinks.iter_mut() {
-                sink.write_document(&p.record, &p.text, &p.metrics)?;
-            }
-            summary.bytes += p.bytes;
-            let path = PathBuf::from(&p.record.path);
-            if p.record.status == "ok" {
-                summary.documents += 1;
-                if !p.record.error.is_empty() {
-                    summary.warnings.push(Unreadable {
-                        path,
-                        reason: p.record.error.clone(),
-                    });
-                }
-            } else {
-                summary.skipped.push(Unreadable {
-                    path,
-                    reason: p.record.error.clone(),
-                });
-            }
-            summary.rows += p.metrics.len();
-            for m in &p.metrics {
-                *summary.by_kind.entry(m.kind).or_default() += 1;
-            }
+            record(&mut sinks, summary, p)?;
         }
-        files_done += chunk.len();
         progress(Progress {
             files: files_done,
             total_files,
             bytes: summary.bytes,
             rows: summary.rows,
         });
+        Ok(())
+    };
+    if pool.current_num_threads() == 1 {
+        // One core: extract and write in turn on this thread.
+        for chunk in inputs.files.chunks(CHUNK) {
+            write_chunk(extract_chunk(chunk), &mut summary)?;
+        }
+    } else {
+        // Several cores: the workers extract the next chunk while this thread
+        // writes the last one; one chunk waits at most, so memory stays flat.
+        std::thread::scope(|scope| -> Result<()> {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+            let files = &inputs.files;
+            scope.spawn(move || {
+                for chunk in files.chunks(CHUNK) {
+                    if sender.send(extract_chunk(chunk)).is_err() {
+                        return;
+                    }
+                }
+            });
+            for processed in receiver {
+                write_chunk(processed, &mut summary)?;
+            }
+            Ok(())
+        })?;
     }
     let mut finished = Vec::new();
     for sink in sinks {

@@ -93,6 +93,33 @@ fn extract_walks_folders_in_sorted_order() {
 }
 
 #[test]
+fn tables_are_the_same_whatever_the_number_of_workers() {
+    // More files than one chunk of work, of very different lengths, so that
+    // workers finish out of order.
+    let docs = tempfile::tempdir().unwrap();
+    for i in 0..700 {
+        let text = "全市地区生产总值增长5.4%，新增企业132家。".repeat(1 + i % 37);
+        std::fs::write(docs.path().join(format!("doc{i:04}.txt")), text).unwrap();
+    }
+    let tables = |jobs: &str| {
+        let out = tempfile::tempdir().unwrap();
+        extract_cmd(docs.path(), out.path(), "csv")
+            .args(["--jobs", jobs])
+            .assert()
+            .success();
+        let read = |name: &str| std::fs::read(out.path().join(name)).unwrap();
+        (read("metrics.csv"), read("documents.csv"))
+    };
+    let one = tables("1");
+    let rows: usize = (0..700).map(|i| 2 * (1 + i % 37)).sum();
+    assert_eq!(one.0.iter().filter(|&&b| b == b'\n').count(), 1 + rows);
+    assert!(
+        one == tables("3"),
+        "three workers wrote other tables than one"
+    );
+}
+
+#[test]
 fn check_reports_rules_and_examples() {
     zhibiao()
         .current_dir(root())
