@@ -10,13 +10,20 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
+/// The longest span a rule match may have, in bytes (a number with its
+/// qualifiers, multiplier and unit is a few dozen).
+const MAX_SPAN_BYTES: usize = 256;
+
 /// The compiled rules, ready to scan.
 #[derive(Debug, Clone)]
 pub struct Scanner {
-    /// Leftmost-first: where the next match starts, and each rule's captures.
+    /// Leftmost-first: where the next match starts.
     leftmost: Regex,
     /// All matches: which rules match at a given start.
     all: Regex,
+    /// Each rule alone, for its captures: a small automaton is cheaper to
+    /// run anchored than the union of all rules.
+    rules: Vec<Regex>,
 }
 
 impl Scanner {
@@ -27,13 +34,21 @@ impl Scanner {
             .configure(Regex::config().match_kind(MatchKind::All))
             .build_many(patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Scanner { leftmost, all })
+        let rules = patterns
+            .iter()
+            .map(|p| Regex::new(p).map_err(|e| e.to_string()))
+            .collect::<Result<_, _>>()?;
+        Ok(Scanner {
+            leftmost,
+            all,
+            rules,
+        })
     }
 
     /// Calls `visit(rule index, captures)` for every rule match, by start
     /// position; `visit` tells whether it kept the match.
     pub fn for_each_match(&self, text: &str, mut visit: impl FnMut(usize, &Captures) -> bool) {
-        let mut caps = self.leftmost.create_captures();
+        let mut caps: Vec<Captures> = self.rules.iter().map(Regex::create_captures).collect();
         let mut rules = PatternSet::new(self.all.pattern_len());
         let mut at = 0;
         while at < text.len() {
@@ -41,18 +56,23 @@ impl Scanner {
                 break;
             };
             let start = found.start();
-            let here = Input::new(text).span(start..text.len());
+            // Rules match short spans: the anchored searches need not see further.
+            let limit = text.len().min(start + MAX_SPAN_BYTES);
+            let here = Input::new(text).span(start..limit);
             rules.clear();
             self.all
                 .which_overlapping_matches(&here.clone().anchored(Anchored::Yes), &mut rules);
             let mut number_end = start;
             for rule in rules.iter() {
-                self.leftmost
-                    .search_captures(&here.clone().anchored(Anchored::Pattern(rule)), &mut caps);
+                let index = rule.as_usize();
+                let (Some(regex), Some(caps)) = (self.rules.get(index), caps.get_mut(index)) else {
+                    continue;
+                };
+                regex.search_captures(&here.clone().anchored(Anchored::Yes), caps);
                 if !caps.is_match() {
                     continue;
                 }
-                let kept = visit(rule.as_usize(), &caps);
+                let kept = visit(index, caps);
                 // A rejected number (a year, a code) is still consumed; a match
                 // rejected for the words before its number (人民币 5 after 4) is not.
                 if let Some(num) = caps.get_group_by_name("num") {
