@@ -1,6 +1,6 @@
 //! The units table: surface unit → kind, canonical unit and factor.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -23,7 +23,7 @@ pub struct UnitDef {
 /// All units, by surface form.
 #[derive(Debug, Clone, Default)]
 pub struct UnitTable {
-    by_surface: HashMap<String, UnitDef>,
+    by_surface: FxHashMap<String, UnitDef>,
 }
 
 #[derive(Deserialize)]
