@@ -8,7 +8,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use anyhow::Result;
@@ -26,7 +27,9 @@ const CHART_DOCUMENTS: usize = 25;
 /// Writes `report.html`.
 pub struct ReportSink {
     file: AtomicFile,
-    sections: String,
+    /// The documents' sections, spooled to a temporary file until the summary
+    /// above them is known: memory stays flat however large the batch.
+    sections: BufWriter<File>,
     text_chars: usize,
     by_kind: BTreeMap<Kind, usize>,
     by_document: Vec<(String, usize)>,
@@ -39,7 +42,7 @@ impl ReportSink {
     pub fn create(dir: &Path) -> Result<ReportSink> {
         Ok(ReportSink {
             file: AtomicFile::create(&dir.join("report.html"))?,
-            sections: String::new(),
+            sections: BufWriter::new(tempfile::tempfile_in(dir)?),
             text_chars: 0,
             by_kind: BTreeMap::new(),
             by_document: Vec::new(),
@@ -231,7 +234,7 @@ impl Sink for ReportSink {
                 .collect();
             format!("<p class=\"meta\">Text left out: the page shows at most {TEXT_BUDGET} characters.</p><ul>{rows}</ul>")
         };
-        let _ = write!(
+        write!(
             self.sections,
             r#"<article id="doc-{id}"><h2>{title}</h2><p class="meta">{id} · {path} · {n} metrics · {chars} characters</p>{body}</article>"#,
             id = escape(&doc.doc_id),
@@ -242,7 +245,7 @@ impl Sink for ReportSink {
             }),
             path = escape(&doc.path),
             n = metrics.len(),
-        );
+        )?;
         Ok(())
     }
 
@@ -278,24 +281,28 @@ impl Sink for ReportSink {
                 r#"<section class="skipped"><h2>Skipped inputs</h2><ul>{skipped}</ul></section>"#
             )
         };
-        let page = format!(
+        let head = format!(
             r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>zhibiao report</title><style>{STYLE}</style></head>
 <body><header><h1>指标 zhibiao · review</h1>
 <div class="stats"><span><b>{docs}</b> documents</span><span><b>{rows}</b> metrics</span><span><b>{skipped_n}</b> skipped</span></div>
 {kind_chart}{doc_chart}</header>
-<main><div class="filters">{filters}</div>{skipped}{sections}</main>
-<script>{SCRIPT}</script></body></html>
-"#,
+<main><div class="filters">{filters}</div>{skipped}"#,
             docs = self.by_document.len(),
             rows = self.rows,
             skipped_n = self.skipped.len(),
             kind_chart = bar_chart("Rows per kind", &kinds),
             doc_chart = bar_chart("Rows per document (most first)", &doc_bars),
-            sections = self.sections,
         );
-        self.file.write_all(page.as_bytes())?;
+        self.file.write_all(head.as_bytes())?;
+        let mut sections = self.sections.into_inner().map_err(|e| e.into_error())?;
+        sections.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut sections, &mut self.file)?;
+        write!(
+            self.file,
+            "</main>\n<script>{SCRIPT}</script></body></html>\n"
+        )?;
         Ok(vec![self.file])
     }
 }
