@@ -405,6 +405,10 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 if fraction_digits.is_some() || (pending.is_none() && after_unit.is_none()) {
                     return None;
                 }
+                // 两千三点一: the colloquial digit before the point is 三百.
+                if after_unit.is_some() {
+                    pending = Some(flush(pending, after_unit, tokens.get(i.wrapping_sub(1)))?);
+                }
                 pending.get_or_insert(Decimal::ZERO);
                 fraction_digits = Some(0);
                 continue;
@@ -495,6 +499,8 @@ mod tests {
         // Before a smaller big unit the digit is that unit's multiplier.
         assert_eq!(value("一亿七万两千三百"), "100072300");
         assert_eq!(value("三亿五万"), "300050000");
+        assert_eq!(value("两千三点一"), "2300.1");
+        assert_eq!(value("一百点五"), "100.5");
     }
 
     #[test]
