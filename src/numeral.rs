@@ -206,7 +206,9 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
         if let Some(d) = digit_value(c) {
             let next = chars.get(i + 1).copied().and_then(digit_value);
             let in_fraction = tokens.contains(&Token::Point);
-            if let Some(n) = next.filter(|&n| d > 0 && n == d + 1 && !in_fraction) {
+            // 三四 and 七八 name a range; so does the idiom 三五 (三五天).
+            let pair = |n: u8| d > 0 && (n == d + 1 || (d, n) == (3, 5));
+            if let Some(n) = next.filter(|&n| pair(n) && !in_fraction) {
                 tokens.push(Token::Pair(d, n));
                 i += 2;
                 continue;
@@ -543,6 +545,7 @@ mod tests {
     #[test]
     fn approximate_ranges() {
         assert_eq!(range("三四"), ("3".into(), "4".into()));
+        assert_eq!(range("三五百"), ("300".into(), "500".into()));
         assert_eq!(range("一两"), ("1".into(), "2".into()));
         assert_eq!(range("三四十"), ("30".into(), "40".into()));
         assert_eq!(range("七百三四十"), ("730".into(), "740".into()));

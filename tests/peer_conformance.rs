@@ -2,6 +2,7 @@
 //!
 //! Each case is checked by what it expects:
 //! - numbers: the numeral parser on the expected span's text gives the value;
+//!   a range without a unit (三四万) passes when the parser reads it so;
 //! - money, percent, count, measure and ranges with a unit: the extractor gives a
 //!   row overlapping the expected span with the same value (and upper end) and a
 //!   compatible unit, and no other row unless the case lists only some spans;
@@ -123,6 +124,9 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
                     }
                 }
             }
+            "range"
+                if e["unit"].as_str().unwrap_or("").is_empty()
+                    && numeral_range_is(text, value, e["value_high"].as_f64()) => {}
             "ordinal" => {
                 if let Some(r) = rows.iter().find(|r| overlaps(r, sp)) {
                     return Some(format!("ordinal `{text}` gave a row `{}`", r.text));
@@ -162,6 +166,15 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
     }
     let only_metrics = metric_items == expect.len();
     (only_metrics && !partial && used.len() < rows.len()).then(|| format!("extra rows: {}", got()))
+}
+
+/// True when the numeral parser reads `text` as the range `low`–`high` (三四万).
+fn numeral_range_is(text: &str, low: Option<f64>, high: Option<f64>) -> bool {
+    let Some(n) = parse_number(text) else {
+        return false;
+    };
+    low.is_some_and(|v| close(n.low.to_f64(), v))
+        && high.is_none_or(|x| n.high.is_some_and(|h| close(h.to_f64(), x)))
 }
 
 /// `suite<TAB>id<TAB>reason` lines of a list file.
