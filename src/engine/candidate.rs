@@ -107,6 +107,11 @@ fn resolve(
             if rule.exclude_units.iter().any(|u| u == surface) {
                 return None;
             }
+            // 10ms is not 10m: a unit in Latin letters ends where the word does.
+            let glued = |c: char| c.is_ascii_alphabetic();
+            if surface.ends_with(glued) && after.starts_with(glued) {
+                return None;
+            }
             let def = rules.units.get(surface)?;
             (def.unit.clone(), def.factor)
         }
