@@ -1,10 +1,11 @@
 //! Normalisation for matching, with offsets kept into the original text.
 //!
 //! Full-width digits, letters and signs (１２３ ％ ．) are folded to ASCII and a
-//! full-width comma used as a thousands separator (82，225) becomes `,`. Every
-//! character maps to exactly one character, so character offsets are the same in
-//! both texts; byte offsets differ and are mapped back through a short list of
-//! shifts recorded only where a fold changed a character's length.
+//! full-width comma used as a thousands separator (82，225) becomes `,`.
+//! Spaces next to a Chinese character within a line are dropped (text from
+//! PDFs reads 百 分 之 2 or 一百五十 个百分点). Byte offsets are mapped back to
+//! the original through a short list of shifts, recorded only where a fold
+//! changed a character's length or a gap was dropped.
 
 use std::borrow::Cow;
 
@@ -13,17 +14,27 @@ use std::borrow::Cow;
 pub struct NormalizedText<'a> {
     original: &'a str,
     normalized: Cow<'a, str>,
-    /// `(normalized byte, original byte)` at each folded character: from there on,
-    /// `original = normalized + (orig - norm)` until the next entry.
-    shifts: Vec<(usize, usize)>,
+    shifts: Vec<Shift>,
+}
+
+/// Where the normalised text stops running parallel to the original.
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    /// Normalised byte offset of the change.
+    at: usize,
+    /// Original offset of a span ending there (before a dropped gap).
+    end: usize,
+    /// Original offset of a span starting there; from there on,
+    /// `original = normalised - at + start`.
+    start: usize,
 }
 
 impl<'a> NormalizedText<'a> {
     /// Normalises `original`; no copy is made when nothing needs folding.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
-        let needs_folding = original
-            .char_indices()
-            .any(|(i, c)| fold(c, original, i).is_some_and(|f| f != c));
+        let needs_folding = original.char_indices().any(|(i, c)| {
+            fold(c, original, i).is_some_and(|f| f != c) || is_dropped_gap(original, i)
+        });
         if !needs_folding {
             return NormalizedText {
                 original,
@@ -33,11 +44,27 @@ impl<'a> NormalizedText<'a> {
         }
         let mut normalized = String::with_capacity(original.len());
         let mut shifts = Vec::new();
-        for (i, c) in original.char_indices() {
+        let mut chars = original.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_dropped_gap(original, i) {
+                while chars.next_if(|&(_, c)| is_gap(c)).is_some() {}
+                let resume = chars.peek().map_or(original.len(), |&(j, _)| j);
+                shifts.push(Shift {
+                    at: normalized.len(),
+                    end: i,
+                    start: resume,
+                });
+                continue;
+            }
             match fold(c, original, i).filter(|&f| f != c) {
                 Some(f) => {
                     normalized.push(f);
-                    shifts.push((normalized.len(), i + c.len_utf8()));
+                    let after = i + c.len_utf8();
+                    shifts.push(Shift {
+                        at: normalized.len(),
+                        end: after,
+                        start: after,
+                    });
                 }
                 None => normalized.push(c),
             }
@@ -54,25 +81,71 @@ impl<'a> NormalizedText<'a> {
         self.original
     }
 
-    /// The text with full-width forms folded, for matching.
+    /// The text with full-width forms folded and gaps dropped, for matching.
     pub fn normalized(&self) -> &str {
         &self.normalized
     }
 
-    /// The original byte offset of a character boundary in the normalised text.
-    pub fn original_byte(&self, normalized_byte: usize) -> usize {
-        let k = self.shifts.partition_point(|&(n, _)| n <= normalized_byte);
+    /// The original byte offsets of a normalised byte range: a span neither
+    /// starts nor ends on a dropped gap.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.map(start, false), self.map(end, true))
+    }
+
+    fn map(&self, normalized_byte: usize, is_end: bool) -> usize {
+        let k = self.shifts.partition_point(|s| s.at <= normalized_byte);
         match k.checked_sub(1).and_then(|k| self.shifts.get(k)) {
-            Some(&(n, o)) => normalized_byte - n + o,
+            Some(s) if is_end && s.at == normalized_byte => s.end,
+            Some(s) => normalized_byte - s.at + s.start,
             None => normalized_byte,
         }
     }
 
     /// The original text behind a normalised byte range.
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
-        let (s, e) = (self.original_byte(start), self.original_byte(end));
+        let (s, e) = self.original_range(start, end);
         self.original.get(s..e).unwrap_or("")
     }
+}
+
+/// Spaces that a line may hold between words.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// True when a run of spaces starts at byte `at` and sits within a line next
+/// to a Chinese character or sign: 百 分 之 2, 5 万元, but not `168 cm` or a
+/// line's indent.
+fn is_dropped_gap(text: &str, at: usize) -> bool {
+    let Some(first) = text[at..].chars().next().filter(|&c| is_gap(c)) else {
+        return false;
+    };
+    let Some(before) = text[..at].chars().next_back() else {
+        return false;
+    };
+    if is_gap(before) {
+        return false;
+    }
+    let rest = text[at + first.len_utf8()..].trim_start_matches(is_gap);
+    let Some(after) = rest.chars().next() else {
+        return false;
+    };
+    let in_line = !matches!(before, '\n' | '\r') && !matches!(after, '\n' | '\r');
+    in_line && (is_wide(before) || is_wide(after))
+}
+
+/// A Chinese character, a full-width sign (，。％) or a percent sign: what a
+/// stray space does not separate from a number.
+fn is_wide(c: char) -> bool {
+    is_han(c)
+        || matches!(c, '%' | '‰')
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// A Chinese character (CJK unified ideographs).
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// The ASCII form of a full-width character, if it has one worth folding.
@@ -142,7 +215,7 @@ mod tests {
     fn ascii_text_is_borrowed() {
         let t = NormalizedText::new("增长5.4%");
         assert!(matches!(t.normalized, Cow::Borrowed(_)));
-        assert_eq!(t.original_byte(4), 4);
+        assert_eq!(t.original_range(4, 6), (4, 6));
     }
 
     #[test]
@@ -155,6 +228,22 @@ mod tests {
         assert_eq!(t.original_slice(start, end), "１２３名");
         let pct = t.normalized().find("62%").unwrap();
         assert_eq!(t.original_slice(pct, pct + 3), "６２％");
+    }
+
+    #[test]
+    fn spaces_next_to_chinese_are_dropped_and_mapped_back() {
+        let original = "增长 百 分 之 2 ，168 cm。\n\u{3000}\u{3000}全年5 万元";
+        let t = NormalizedText::new(original);
+        assert_eq!(
+            t.normalized(),
+            "增长百分之2，168 cm。\n\u{3000}\u{3000}全年5万元"
+        );
+        let pct = t.normalized().find("百分之2").unwrap();
+        assert_eq!(t.original_slice(pct, pct + "百分之2".len()), "百 分 之 2");
+        let money = t.normalized().find("5万元").unwrap();
+        assert_eq!(t.original_slice(money, money + "5万元".len()), "5 万元");
+        let (_, end) = t.original_range(0, "增长".len());
+        assert_eq!(&original[..end], "增长");
     }
 
     #[test]

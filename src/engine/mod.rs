@@ -83,16 +83,17 @@ impl Extractor {
         let groups = lists::expand_lists(&self.rules.list_item, text, kept);
         let meanings = meaning::interpret(&self.rules.lexicon, text, &groups);
 
-        let mut chars = CharCounter::new(text);
+        let mut chars = CharCounter::new(doc.original());
         let mut out = Extraction::default();
         for (group, group_meanings) in groups.iter().zip(meanings) {
             for (c, m) in group.members.iter().zip(group_meanings) {
                 let rule = &self.rules.rules[c.rule];
                 let (s, e) = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
+                let (start, end) = doc.original_range(c.start, c.end);
                 out.metrics.push(Metric {
                     doc_id: Arc::clone(&doc_id),
-                    start: to_u32(chars.char_offset(c.start)),
-                    end: to_u32(chars.char_offset(c.end)),
+                    start: to_u32(chars.char_offset(start)),
+                    end: to_u32(chars.char_offset(end)),
                     text: doc.original_slice(c.start, c.end).to_string(),
                     kind: c.kind,
                     value: c.value,
@@ -112,7 +113,7 @@ impl Extractor {
         if !trace {
             return out;
         }
-        let mut loser_chars = CharCounter::new(text);
+        let mut loser_chars = CharCounter::new(doc.original());
         let mut lost = lost;
         lost.sort_by_key(|l| l.candidate.start);
         out.losers = lost
@@ -121,7 +122,10 @@ impl Extractor {
                 text: doc
                     .original_slice(l.candidate.start, l.candidate.end)
                     .to_string(),
-                start: to_u32(loser_chars.char_offset(l.candidate.start)),
+                start: to_u32(
+                    loser_chars
+                        .char_offset(doc.original_range(l.candidate.start, l.candidate.end).0),
+                ),
                 rule_id: self.rules.rules[l.candidate.rule].id.to_string(),
                 winner_text: doc.original_slice(l.winner.start, l.winner.end).to_string(),
                 winner_rule_id: self.rules.rules[l.winner.rule].id.to_string(),

@@ -3,6 +3,7 @@
 use crate::metric::{Comparison, Direction};
 use crate::rules::lexicon::WordSet;
 use crate::rules::Lexicon;
+pub use crate::text::is_han;
 
 /// The longest word of `words` that `text` ends with.
 pub fn suffix<'t>(text: &'t str, words: &WordSet) -> Option<&'t str> {
@@ -97,9 +98,4 @@ pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
             prefix(rest, &lexicon.yoy).map(|_| Comparison::Yoy)
         }
     })
-}
-
-/// A Chinese character (CJK unified ideographs).
-pub fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
