@@ -250,7 +250,8 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
 }
 
 /// Chinese drops a repeated topic: an empty subject is the previous number's,
-/// a gap (高于全国) measures it, and a relative one (总量, 占全国) continues it.
+/// a gap (高于全国) or a share of a base (为年度计划的112%) measures it, and a
+/// relative one (总量, 占全国) continues it.
 fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
     if previous.is_empty() {
         return;
@@ -258,9 +259,11 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
     if found.subject.is_empty() {
         found.subject = previous.to_string();
         found.source = CONTINUED;
-    } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some() {
+    } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some()
+        || (found.subject.starts_with('为') && found.subject.ends_with('的'))
+    {
         found.subject = previous.to_string();
-        found.source = "gap against another entity: the previous subject";
+        found.source = "a gap or a share of a base: the previous subject";
     } else if change::prefix(&found.subject, &lexicon.subject_relative).is_some()
         && !found.subject.starts_with(previous)
     {

@@ -23,11 +23,17 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid pattern")
 });
 
-/// A comparison base at the end (比2019年, 较去年同期, 比年初, 比全国平均): not
-/// part of the subject, and all of it when the clause opens with it (比上年末减少).
+/// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初,
+/// 由上年同期): not part of the subject, and all of it when the clause opens
+/// with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:比|较)[上去前同全本年0-9一二三四][^比较]{0,8}$").expect("valid pattern")
+    Regex::new(r"(?:比|较|由)[上去前同全本年0-9一二三四][^比较由]{0,8}$").expect("valid pattern")
 });
+
+/// A span of years at the end (两年平均 → 两年, 五年年均 → 五年年 once 均 is
+/// gone): the base of an average, not part of the subject.
+static TRAILING_YEARS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"[一二两三四五六七八九十0-9]+年年?$").expect("valid pattern"));
 
 /// A heading's number at the start of a subject: （三）, (2), 2., 一、.
 static LEADING_HEADING: Lazy<Regex> = Lazy::new(|| {
@@ -84,6 +90,9 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             s = &s[..s.len() - w.len()];
         }
         if let Some(m) = TRAILING_BASE.find(s) {
+            s = &s[..m.start()];
+        }
+        if let Some(m) = TRAILING_YEARS.find(s) {
             s = &s[..m.start()];
         }
         if let Some(k) = s.find('从').filter(|&k| k > 0) {
