@@ -37,6 +37,12 @@ pub fn default_year(text: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
+/// A date right after 比, 较 or 由 (降幅比1-2月收窄, 比2019年增长) is the base
+/// of a comparison, not the time the figure refers to.
+fn is_comparison_base(before: &str) -> bool {
+    before.ends_with(['比', '较', '由'])
+}
+
 /// Every date mention of a document, and where its paragraphs break.
 #[derive(Debug, Clone, Default)]
 pub struct DateIndex {
@@ -54,8 +60,11 @@ impl DateIndex {
         let mentions = DATE
             .captures_iter(text)
             .filter_map(|caps| {
-                let end = caps.get(0)?.end();
-                render(&caps, default.as_deref()).map(|p| (end, p))
+                let whole = caps.get(0)?;
+                if is_comparison_base(&text[..whole.start()]) {
+                    return None;
+                }
+                render(&caps, default.as_deref()).map(|p| (whole.end(), p))
             })
             .collect();
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
@@ -140,6 +149,10 @@ mod tests {
             Some("2022-01/2022-05")
         );
         assert_eq!(period("全年增长"), None);
+        assert_eq!(
+            period("2025年一季度，降幅比1-2月收窄").as_deref(),
+            Some("2025-Q1")
+        );
     }
 
     #[test]
