@@ -33,7 +33,8 @@ impl<'a> NormalizedText<'a> {
     /// Normalises `original`; no copy is made when nothing needs folding.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
         let needs_folding = original.char_indices().any(|(i, c)| {
-            fold(c, original, i).is_some_and(|f| f != c) || is_dropped_gap(original, i)
+            fold(c, original, i).is_some_and(|f| f != c)
+                || (is_gap(c) && is_dropped_gap(original, i))
         });
         if !needs_folding {
             return NormalizedText {
@@ -46,7 +47,7 @@ impl<'a> NormalizedText<'a> {
         let mut shifts = Vec::new();
         let mut chars = original.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if is_dropped_gap(original, i) {
+            if is_gap(c) && is_dropped_gap(original, i) {
                 while chars.next_if(|&(_, c)| is_gap(c)).is_some() {}
                 let resume = chars.peek().map_or(original.len(), |&(j, _)| j);
                 shifts.push(Shift {

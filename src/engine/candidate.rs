@@ -5,7 +5,7 @@
 
 use regex_automata::util::captures::Captures;
 
-use super::scanner::group;
+use super::scanner::{group, Group};
 use crate::decimal::Decimal;
 use crate::metric::{Kind, Qualifier};
 use crate::numeral::{parse_number, Number};
@@ -39,16 +39,36 @@ pub struct Candidate {
 /// Every candidate of every rule in `text`, in no particular order.
 pub fn find_candidates(rules: &RuleSet, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut numerals = LastNumeral::default();
     rules.scanner.for_each_match(text, |index, caps| {
         let found = rules
             .rules
             .get(index)
-            .and_then(|rule| resolve(rules, index, rule, text, caps));
+            .and_then(|rule| resolve(rules, index, rule, text, caps, &mut numerals));
         let kept = found.is_some();
         out.extend(found);
         kept
     });
     out
+}
+
+/// The numeral parsed last: the rules that match at one position read the
+/// same number, which is parsed once.
+#[derive(Default)]
+struct LastNumeral {
+    span: Option<(usize, usize)>,
+    parsed: Option<Number>,
+}
+
+impl LastNumeral {
+    fn parse(&mut self, numeral: Group) -> Option<Number> {
+        let span = Some((numeral.start, numeral.end));
+        if self.span != span {
+            self.span = span;
+            self.parsed = parse_number(numeral.text);
+        }
+        self.parsed
+    }
 }
 
 fn resolve(
@@ -57,6 +77,7 @@ fn resolve(
     rule: &Rule,
     text: &str,
     caps: &Captures,
+    numerals: &mut LastNumeral,
 ) -> Option<Candidate> {
     let whole = caps.get_match()?;
     let name = |n: &str| group(caps, text, n);
@@ -84,7 +105,7 @@ fn resolve(
         return None;
     }
 
-    let mut number = parse_number(num.as_str())?;
+    let mut number = numerals.parse(num)?;
     let high_text = name("num_high").map(|m| m.as_str());
     let mut high = match high_text {
         Some(h) => Some(parse_number(h)?),

@@ -23,6 +23,10 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid pattern")
 });
 
+/// The characters a [`LEADING_DATE`] match can start with, besides digits: the
+/// regex runs only where one stands first.
+const DATE_OPENINGS: &str = "截到至在前一二三四五六七八九十两上下全以来";
+
 /// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初,
 /// 由上年同期): not part of the subject, and all of it when the clause opens
 /// with it (比上年末减少).
@@ -48,13 +52,20 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
     loop {
         let start = text;
         // 2.文化旅游 is a heading; 2.5G网络 is not.
-        if let Some(m) = LEADING_HEADING
-            .find(text)
+        if let Some(m) = text
+            .starts_with(|c: char| c.is_ascii_digit() || "（(一二三四五六七八九十".contains(c))
+            .then(|| LEADING_HEADING.find(text))
+            .flatten()
             .filter(|m| !text[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
         {
             text = &text[m.end()..];
         }
-        if let Some(m) = LEADING_DATE.find(text).filter(|m| !m.is_empty()) {
+        if let Some(m) = text
+            .starts_with(|c: char| c.is_ascii_digit() || DATE_OPENINGS.contains(c))
+            .then(|| LEADING_DATE.find(text))
+            .flatten()
+            .filter(|m| !m.is_empty())
+        {
             text = &text[m.end()..];
         }
         if let Some(w) = prefix(text, &lexicon.subject_leading) {
@@ -89,10 +100,14 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
             s = &s[..s.len() - w.len()];
         }
-        if let Some(m) = TRAILING_BASE.find(s) {
+        if let Some(m) = s
+            .contains(['比', '较', '由'])
+            .then(|| TRAILING_BASE.find(s))
+            .flatten()
+        {
             s = &s[..m.start()];
         }
-        if let Some(m) = TRAILING_YEARS.find(s) {
+        if let Some(m) = s.ends_with('年').then(|| TRAILING_YEARS.find(s)).flatten() {
             s = &s[..m.start()];
         }
         if let Some(k) = s.find('从').filter(|&k| k > 0) {
