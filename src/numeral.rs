@@ -58,6 +58,18 @@ enum End {
 
 /// Parses the text of a number. Returns `None` when it is not a well-formed numeral.
 pub fn parse_number(text: &str) -> Option<Number> {
+    // Most numbers in reports are plain Arabic (224, 1,234.5): read them directly.
+    if text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return Decimal::parse(text).map(|low| Number {
+            low,
+            high: None,
+            more_than: false,
+        });
+    }
     let folded: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -180,10 +192,15 @@ fn unit_exp(c: char) -> Option<(u32, bool)> {
 }
 
 /// 廿 卅 卌 are shorthand for 二十 三十 四十.
-fn expand_tens(text: &str) -> String {
-    text.replace('廿', "二十")
-        .replace('卅', "三十")
-        .replace('卌', "四十")
+fn expand_tens(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['廿', '卅', '卌']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.replace('廿', "二十")
+            .replace('卅', "三十")
+            .replace('卌', "四十"),
+    )
 }
 
 fn tokenize(text: &str) -> Option<Vec<Token>> {
