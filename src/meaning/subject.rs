@@ -145,12 +145,9 @@ const MAX_CUT_CHARS: usize = 5;
 /// Drops an adverbial opening before the first listed verb: a short one
 /// (及时拦截被骗资金 → 拦截被骗资金) or one holding a coverb (居民在重庆使用…).
 fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
-    let first = s
-        .char_indices()
-        .skip(1)
-        .find(|(i, _)| prefix(&s[*i..], &lexicon.subject_verbs).is_some());
-    match first {
-        Some((i, _)) => {
+    let second = s.chars().next().map_or(0, char::len_utf8);
+    match lexicon.subject_verbs.first_from(s, second) {
+        Some(i) => {
             let opening = &s[..i];
             let adverbial = opening.chars().count() <= MAX_CUT_CHARS
                 || lexicon
@@ -169,12 +166,9 @@ fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
 
 /// Keeps what comes before the first predicate (创新药械获批上市 → 创新药械).
 fn cut_at_predicate<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
-    let first = s
-        .char_indices()
-        .skip(2)
-        .find(|(i, _)| prefix(&s[*i..], &lexicon.subject_predicates).is_some());
-    match first {
-        Some((i, _)) => &s[..i],
+    let third = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
+    match lexicon.subject_predicates.first_from(s, third) {
+        Some(i) => &s[..i],
         None => s,
     }
 }
@@ -269,8 +263,8 @@ pub fn outside_frame<'t>(
         return Some(&clause[..opening]);
     }
     let after = &after[..after.find(is_clause_end).unwrap_or(after.len())];
-    let inside = opening >= clause.len() - before.len()
-        && after.char_indices().any(|(i, _)| closes(&after[i..]));
+    let inside =
+        opening >= clause.len() - before.len() && lexicon.subject_not_subjects.occurs_in(after);
     inside.then(|| &clause[opening + '在'.len_utf8()..])
 }
 

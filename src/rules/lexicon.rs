@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use rustc_hash::FxHashSet;
 
 use serde::Deserialize;
@@ -73,6 +74,8 @@ pub struct WordSet {
     words: Vec<String>,
     set: FxHashSet<String>,
     lengths: Vec<usize>,
+    /// Finds the words inside a text in one pass.
+    automaton: Option<AhoCorasick>,
 }
 
 impl WordSet {
@@ -83,11 +86,23 @@ impl WordSet {
         lengths.dedup();
         let words = longest_first(words);
         let set = words.iter().cloned().collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words.iter().filter(|w| !w.is_empty()))
+            .ok();
         WordSet {
             words,
             set,
             lengths,
+            automaton,
         }
+    }
+
+    /// The byte offset of the first word in `text` that starts at or after
+    /// byte `from` (a character boundary).
+    pub fn first_from(&self, text: &str, from: usize) -> Option<usize> {
+        let input = Input::new(text).span(from..text.len());
+        self.automaton.as_ref()?.find(input).map(|m| m.start())
     }
 
     /// The longest word `text` ends with.
@@ -109,7 +124,7 @@ impl WordSet {
 
     /// True when `text` holds one of the words anywhere.
     pub fn occurs_in(&self, text: &str) -> bool {
-        self.words.iter().any(|w| text.contains(w.as_str()))
+        self.first_from(text, 0).is_some()
     }
 
     /// The words, longest first.
