@@ -112,7 +112,7 @@ fn resolve(
         None => None,
     };
     if let (Some(h), Some(h_text)) = (high.as_mut(), high_text) {
-        number = borrow_multiplier(number, num.as_str(), h_text)?;
+        number = borrow_multiplier(number, num.as_str(), h_text, h.low)?;
         if h.low < number.low {
             return None;
         }
@@ -145,8 +145,17 @@ fn resolve(
     if name("half").is_some() {
         number.low = number.low.checked_add(Decimal::parse("0.5")?)?;
     }
-    // 增长-2.1%: a minus sign written against the number.
-    if name("sign").is_some() {
+    // 增长-2.1%: a minus sign written against the number. A dash right after
+    // an amount (1万(含)-5万元, 1万元--5万元) joins a range instead.
+    if let Some(sign) = name("sign") {
+        let dash = !matches!(sign.text, "负" | "零下");
+        let after_amount = text[..sign.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "元万亿千百十%)）-－—~～".contains(c));
+        if dash && after_amount {
+            return None;
+        }
         number.low = number.low.negate();
     }
     // 五元三角二分, 十二块五毛: tenths (角, 毛) and hundredths (分) of the unit.
@@ -219,16 +228,23 @@ fn resolve(
     })
 }
 
-/// `3至5万元`, `三至二十万元`: the low end written without a multiplier shares
-/// the high end's. That is the run of 十百千万亿 after the high end's digits; after
-/// anything else, 十百千 belong to the numeral (二十万 shares only 万).
-fn borrow_multiplier(low: Number, low_text: &str, high_text: &str) -> Option<Number> {
-    const UNITS: &str = "十百千万亿";
-    if low_text.ends_with(|c: char| UNITS.contains(c)) {
+/// `3至5万元`, `三至二十万元`, `一百二十到一百五十万元`: the low end written
+/// without the high end's multiplier shares it. The multiplier is the longest
+/// ending of the high end's run of 十百千万亿 that keeps the low end below the
+/// high one (二十万 shares 万, not 十万; 5千万 shares 千万). A low end that
+/// ends in 万 or 亿 has its own.
+fn borrow_multiplier(
+    low: Number,
+    low_text: &str,
+    high_text: &str,
+    high: Decimal,
+) -> Option<Number> {
+    const UNITS: &str = "十百千万亿拾佰仟萬億";
+    if low_text.ends_with(['万', '亿', '萬', '億']) {
         return Some(low);
     }
-    let high = high_text.trim_end_matches(['余', '多']);
-    let run_start = high
+    let high_text = high_text.trim_end_matches(['余', '多']);
+    let run_start = high_text
         .char_indices()
         .rev()
         .take_while(|(_, c)| UNITS.contains(*c))
@@ -237,19 +253,15 @@ fn borrow_multiplier(low: Number, low_text: &str, high_text: &str) -> Option<Num
     let Some(run_start) = run_start else {
         return Some(low);
     };
-    // After Arabic digits the whole run is the multiplier (5千万); otherwise
-    // 十百千 belong to the numeral (二十万, 十万) and only 万/亿 are shared.
-    let after_arabic = high[..run_start].ends_with(|c: char| c.is_ascii_digit());
-    let run = &high[run_start..];
-    let run = if after_arabic {
-        run
-    } else {
-        run.trim_start_matches(['十', '百', '千'])
-    };
-    if run.is_empty() {
-        return Some(low);
+    let run = &high_text[run_start..];
+    for (i, _) in run.char_indices() {
+        let multiplier = crate::numeral::parse_plain(&format!("1{}", &run[i..]))?;
+        let scaled = low.scaled(multiplier)?;
+        if scaled.low <= high {
+            return Some(scaled);
+        }
     }
-    low.scaled(crate::numeral::parse_plain(&format!("1{run}"))?)
+    Some(low)
 }
 
 /// A four-digit whole number from 1000 to 2999 with no multiplier reads as a year.
