@@ -243,7 +243,7 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
             });
         } else {
             tokens.push(match c {
-                '几' | '幾' => Token::Few,
+                '几' | '幾' | '数' | '數' => Token::Few,
                 '点' | '點' | '.' => Token::Point,
                 '余' | '多' | '餘' => Token::Over,
                 _ => return None,

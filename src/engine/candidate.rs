@@ -295,6 +295,6 @@ fn has_digit(text: &str) -> bool {
     text.chars().any(|c| {
         c.is_ascii_digit()
             || crate::numeral::digit_value(c).is_some()
-            || matches!(c, '几' | '十' | '拾' | '半')
+            || matches!(c, '几' | '数' | '十' | '拾' | '半')
     })
 }
