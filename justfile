@@ -16,7 +16,7 @@ check:
 
 # Rewrite the golden tables after a person has checked the changed rows.
 bless:
-    ZHIBIAO_BLESS=1 cargo test --test golden
+    ZHIBIAO_BLESS=1 cargo test --test integration golden::
 
 # Score the dev corpus and the peer cases (needs ../shared).
 score:

@@ -1,12 +1,10 @@
 //! Bad input and faults: nothing crashes, nothing is lost, every skipped file is named.
 
-mod common;
-
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
+use crate::common::{extract_cmd, extract_ok, read_csv, root, rules_copy_with};
 use assert_cmd::Command;
-use common::{extract_cmd, extract_ok, read_csv, root, rules_copy_with};
 use predicates::str::contains;
 
 fn zhibiao() -> Command {

@@ -1,9 +1,7 @@
 //! Every output format read back and compared with the CSV row for row.
 
-mod common;
-
+use crate::common::{extract_ok, read_csv, root};
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::{extract_ok, read_csv, root};
 
 /// Runs the reference article into every format; returns the output folder.
 fn extract_all() -> tempfile::TempDir {

@@ -1,9 +1,7 @@
 //! The command line: the default job, `extract` on folders, broken rules, `check`, `explain`.
 
-mod common;
-
+use crate::common::{extract_cmd, extract_ok, read_csv, root, rules_copy, rules_copy_with};
 use assert_cmd::Command;
-use common::{extract_cmd, extract_ok, read_csv, root, rules_copy, rules_copy_with};
 use predicates::str::contains;
 
 fn zhibiao() -> Command {

@@ -1,8 +1,6 @@
 //! The Parquet tables read back with polars with the contract's names and types.
 
-mod common;
-
-use common::extract_ok;
+use crate::common::extract_ok;
 use polars::prelude::*;
 use zhibiao::schema::{ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 

@@ -1,11 +1,9 @@
 //! PDF and Word inputs, on fixtures the tests generate.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 
-use common::{extract_cmd, extract_ok, read_csv};
+use crate::common::{extract_cmd, extract_ok, read_csv};
 
 /// A minimal `.docx` holding these paragraphs.
 fn write_docx(path: &Path, paragraphs: &[&str]) {

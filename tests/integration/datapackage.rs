@@ -1,8 +1,6 @@
 //! `datapackage.json` describes exactly the tables written next to it.
 
-mod common;
-
-use common::{extract_ok, read_csv, root};
+use crate::common::{extract_ok, read_csv, root};
 use polars::prelude::*;
 use serde_json::Value;
 

@@ -5,13 +5,14 @@ use zhibiao::check::check_examples;
 use zhibiao::engine::Extractor;
 use zhibiao::rules::{bundled_file_names, RuleSet, SourceFile};
 
+use crate::common::root;
+
 fn shipped_sources() -> Vec<SourceFile> {
     bundled_file_names()
         .into_iter()
         .map(|name| SourceFile {
             name: name.to_string(),
-            text: std::fs::read_to_string(format!("{}/rules/{name}", env!("CARGO_MANIFEST_DIR")))
-                .unwrap(),
+            text: std::fs::read_to_string(root().join("rules").join(name)).unwrap(),
         })
         .collect()
 }
@@ -43,12 +44,11 @@ fn every_shipped_example_holds() {
 
 #[test]
 fn bundled_rules_are_every_file_in_rules_folder() {
-    let mut on_disk: Vec<String> =
-        std::fs::read_dir(format!("{}/rules", env!("CARGO_MANIFEST_DIR")))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".toml"))
-            .collect();
+    let mut on_disk: Vec<String> = std::fs::read_dir(root().join("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
     on_disk.sort();
     let mut bundled: Vec<String> = bundled_file_names().into_iter().map(String::from).collect();
     bundled.sort();

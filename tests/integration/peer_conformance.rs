@@ -19,13 +19,11 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use zhibiao::engine::Extractor;
-use zhibiao::metric::Metric;
+use zhibiao::metric::{Metric, Qualifier};
 use zhibiao::numeral::parse_number;
 use zhibiao::rules::RuleSet;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::root;
 
 /// Units the peers use that zhibiao converts, as (dimension, factor to base).
 fn dimension(unit: &str) -> Option<(&'static str, f64)> {
@@ -136,11 +134,17 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
                 metric_items += 1;
                 let unit = e["unit"].as_str().unwrap_or("");
                 let high = e["value_high"].as_f64();
+                let bound = open_bound(kind, value, high);
                 let hit = rows.iter().enumerate().find(|(k, r)| {
                     if used.contains(k) || !overlaps(r, sp) {
                         return false;
                     }
                     let (v, h) = (r.value.to_f64(), r.value_high.map(|d| d.to_f64()));
+                    if let Some((x, qualifier)) = bound {
+                        return r.qualifier == qualifier
+                            && h.is_none()
+                            && same_quantity(v, &r.unit, x, unit);
+                    }
                     let low_ok = value.is_none_or(|x| same_quantity(v, &r.unit, x, unit));
                     let high_ok =
                         high.is_none_or(|x| h.is_some_and(|h| same_quantity(h, &r.unit, x, unit)));
@@ -166,6 +170,16 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
     }
     let only_metrics = metric_items == expect.len();
     (only_metrics && !partial && used.len() < rows.len()).then(|| format!("extra rows: {}", got()))
+}
+
+/// A range open on one side (1.2元以下, 至少三块四分) as the table writes it:
+/// its one bound as the value, with `less_than` or `more_than`.
+fn open_bound(kind: &str, low: Option<f64>, high: Option<f64>) -> Option<(f64, Qualifier)> {
+    match (kind, low, high) {
+        ("range", None, Some(h)) => Some((h, Qualifier::LessThan)),
+        ("range", Some(l), None) => Some((l, Qualifier::MoreThan)),
+        _ => None,
+    }
 }
 
 /// True when the numeral parser reads `text` as the range `low`–`high` (三四万).

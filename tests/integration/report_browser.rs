@@ -5,12 +5,10 @@
 //! fails under CI (`CI=true`) and otherwise says loudly that the browser
 //! check did not run.
 
-mod common;
-
 use std::process::Command as Process;
 
+use crate::common::{read_csv, root};
 use assert_cmd::Command;
-use common::{read_csv, root};
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]

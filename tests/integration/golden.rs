@@ -3,14 +3,10 @@
 //! files in `tests/golden/`. A failure prints a row-level diff. After a person
 //! has checked a change against the source text, `just bless` rewrites them.
 
-use std::path::PathBuf;
-
 use assert_cmd::Command;
 use zhibiao::diff::{diff_tables, read_metrics_table};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::root;
 
 fn run_and_compare(input: &str, golden: &str) {
     let out = tempfile::tempdir().unwrap();

@@ -1,0 +1,17 @@
+//! The integration tests, as one test binary: each module would otherwise be
+//! its own executable linking the whole library and polars.
+
+mod common;
+
+mod bad_input;
+mod cli;
+mod datapackage;
+mod formats;
+mod golden;
+mod numeral_props;
+mod parquet;
+mod pdf_docx;
+mod peer_conformance;
+mod report_browser;
+mod rules;
+mod text_props;
