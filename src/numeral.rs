@@ -18,6 +18,15 @@ pub struct Number {
 }
 
 impl Number {
+    /// One exact value.
+    pub fn exact(value: Decimal) -> Number {
+        Number {
+            low: value,
+            high: None,
+            more_than: false,
+        }
+    }
+
     /// Multiplies both ends by `factor`.
     pub fn scaled(self, factor: Decimal) -> Option<Number> {
         Some(Number {
@@ -59,36 +68,67 @@ enum End {
 /// Parses the text of a number. Returns `None` when it is not a well-formed numeral.
 pub fn parse_number(text: &str) -> Option<Number> {
     // Most numbers in reports are plain Arabic (224, 1,234.5): read them directly.
-    if text.starts_with(|c: char| c.is_ascii_digit())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
-        return Decimal::parse(text).map(|low| Number {
-            low,
-            high: None,
-            more_than: false,
-        });
+    if let Some(low) = plain_arabic(text) {
+        return Some(Number::exact(low));
     }
-    let folded: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_width)
-        .collect();
-    parse_folded(&folded)
+    let folded = |part: &str| -> String {
+        part.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(fold_width)
+            .collect()
+    };
+    // A whole number, a space, then a fraction: 1 3/5.
+    if let Some((whole, fraction)) = text.trim().split_once(char::is_whitespace) {
+        let fraction = folded(fraction);
+        let sum = (fraction.contains('/') && !fraction.starts_with('/'))
+            .then(|| plain_arabic(&folded(whole))?.checked_add(parse_plain(&fraction)?))
+            .flatten();
+        if let Some(sum) = sum {
+            return Some(Number::exact(sum));
+        }
+    }
+    parse_folded(&folded(text))
+}
+
+/// Plain Arabic digits with `,` separators and a point, possibly leading (.5).
+fn plain_arabic(text: &str) -> Option<Decimal> {
+    let digit_first = text.starts_with(|c: char| c.is_ascii_digit())
+        || (text.starts_with('.') && text[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    if digit_first && plain {
+        Decimal::parse(text)
+    } else {
+        None
+    }
 }
 
 /// Full-width digits and signs as ASCII (１２．５ → 12.5).
 fn fold_width(c: char) -> char {
     match c {
-        '０'..='９' | '．' | '／' | '－' | '＋' => {
+        '０'..='９' | '．' | '／' | '－' | '＋' | '，' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
         _ => c,
     }
 }
 
+/// Items a measure word counts by: 一对 is two, 五打 sixty.
+const COLLECTIVES: [(&str, i128); 7] = [
+    ("个", 1),
+    ("個", 1),
+    ("对", 2),
+    ("對", 2),
+    ("双", 2),
+    ("雙", 2),
+    ("打", 12),
+];
+
 fn parse_folded(text: &str) -> Option<Number> {
+    if let Some(low) = plain_arabic(text) {
+        return Some(Number::exact(low));
+    }
     if let Some(rest) = text.strip_prefix(['负', '負', '-']) {
         let n = parse_folded(rest)?;
         return Some(Number {
@@ -99,20 +139,14 @@ fn parse_folded(text: &str) -> Option<Number> {
     }
     if let Some((whole, part)) = text.split_once('又') {
         let sum = parse_plain(whole)?.checked_add(parse_plain(part)?)?;
-        return Some(Number {
-            low: sum,
-            high: None,
-            more_than: false,
-        });
+        return Some(Number::exact(sum));
     }
     if let Some((num, den)) = text.split_once('/') {
-        return Some(Number {
-            low: parse_plain(num)?.checked_div(parse_plain(den)?)?,
-            high: None,
-            more_than: false,
-        });
+        return Some(Number::exact(
+            parse_plain(num)?.checked_div(parse_plain(den)?)?,
+        ));
     }
-    for (suffix, factor) in [("K", 3), ("k", 3), ("M", 6)] {
+    for (suffix, factor) in [("K", 3), ("k", 3), ("M", 6), ("G", 9)] {
         if let Some(rest) = text
             .strip_suffix(suffix)
             .filter(|r| r.ends_with(|c: char| c.is_ascii_digit()))
@@ -120,24 +154,34 @@ fn parse_folded(text: &str) -> Option<Number> {
             return parse_folded(rest)?.scaled(Decimal::pow10(factor)?);
         }
     }
+    if let Some(n) = scientific(text) {
+        return Some(Number::exact(n));
+    }
+    for (word, items) in COLLECTIVES {
+        if let Some(rest) = text.strip_suffix(word).filter(|r| !r.is_empty()) {
+            return parse_folded(rest)?.scaled(Decimal::from_int(items));
+        }
+    }
     if let Some((den, num)) = text.split_once("分之") {
         let den = parse_plain(den)?;
         let num = parse_plain(num)?;
-        return Some(Number {
-            low: num.checked_div(den)?,
-            high: None,
-            more_than: false,
-        });
+        return Some(Number::exact(num.checked_div(den)?));
     }
+    let half = Decimal::parse("0.5")?;
     if text == "半" || text == "一半" {
-        return Some(Number {
-            low: Decimal::parse("0.5")?,
-            high: None,
-            more_than: false,
-        });
+        return Some(Number::exact(half));
+    }
+    // 半百: half of a round hundred (or thousand…).
+    if let Some(rest) = text
+        .strip_prefix('半')
+        .filter(|r| r.chars().all(|c| unit_exp(c).is_some()))
+    {
+        return parse_folded(rest)?.scaled(half);
     }
     let expanded = expand_tens(text);
-    let tokens = tokenize(&expanded)?;
+    let Some(tokens) = tokenize(&expanded) else {
+        return short_fraction(text);
+    };
     let more_than = tokens.contains(&Token::Over);
     let low = evaluate(&tokens, End::Low)?;
     let ranged = tokens
@@ -153,6 +197,22 @@ fn parse_folded(text: &str) -> Option<Number> {
         high,
         more_than,
     })
+}
+
+/// Arabic scientific notation: 2e5, 12.32e+14, -12e-1.
+fn scientific(text: &str) -> Option<Decimal> {
+    let (mantissa, exp) = text.split_once(['e', 'E'])?;
+    let mantissa = Decimal::parse(mantissa)?;
+    let exp: i32 = exp.parse().ok()?;
+    mantissa.checked_mul(Decimal::pow10(exp)?)
+}
+
+/// A fraction written without 之 (十分一, 二份一: one tenth, one half).
+fn short_fraction(text: &str) -> Option<Number> {
+    let (den, num) = text.split_once(['分', '份'])?;
+    Some(Number::exact(
+        parse_plain(num)?.checked_div(parse_plain(den)?)?,
+    ))
 }
 
 /// Parses a numeral that must be a single exact value.
@@ -585,6 +645,29 @@ mod tests {
         assert_eq!(value("三分之一"), "0.333333333333333");
         assert_eq!(value("四分之三"), "0.75");
         assert_eq!(value("一半"), "0.5");
+    }
+
+    #[test]
+    fn leading_points_and_scientific_notation() {
+        assert_eq!(value(".77"), "0.77");
+        assert_eq!(value("-.5"), "-0.5");
+        assert_eq!(value(".0012G"), "1200000");
+        assert_eq!(value("2e5"), "200000");
+        assert_eq!(value("12.32e+14"), "1232000000000000");
+        assert_eq!(value("-12e-1"), "-1.2");
+        assert_eq!(value("２.７８９０e－１"), "0.2789");
+        assert_eq!(value("４，５６５"), "4565");
+    }
+
+    #[test]
+    fn collectives_halves_and_mixed_fractions() {
+        assert_eq!(value("五打"), "60");
+        assert_eq!(value("一雙"), "2");
+        assert_eq!(value("零个"), "0");
+        assert_eq!(value("半百"), "50");
+        assert_eq!(value("1 ３/5"), "1.6");
+        assert_eq!(value("二份一"), "0.5");
+        assert_eq!(value("一又十分一"), "1.1");
     }
 
     #[test]
