@@ -14,6 +14,9 @@ pub struct Decimal {
     scale: u32,
 }
 
+/// The most fractional digits a value keeps: an `i128` holds 38 decimal digits.
+const MAX_SCALE: u32 = 38;
+
 impl Decimal {
     /// Zero.
     pub const ZERO: Decimal = Decimal {
@@ -59,6 +62,9 @@ impl Decimal {
             return None;
         }
         let value = Decimal { mantissa, scale }.normalized();
+        if value.scale > MAX_SCALE {
+            return None;
+        }
         Some(if negative { value.negate() } else { value })
     }
 
@@ -67,10 +73,8 @@ impl Decimal {
         if exp >= 0 {
             Some(Decimal::from_int(10i128.checked_pow(exp as u32)?))
         } else {
-            Some(Decimal {
-                mantissa: 1,
-                scale: exp.unsigned_abs(),
-            })
+            let scale = exp.unsigned_abs();
+            (scale <= MAX_SCALE).then_some(Decimal { mantissa: 1, scale })
         }
     }
 
@@ -90,13 +94,12 @@ impl Decimal {
 
     /// The product of two decimals.
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
-        Some(
-            Decimal {
-                mantissa: self.mantissa.checked_mul(other.mantissa)?,
-                scale: self.scale.checked_add(other.scale)?,
-            }
-            .normalized(),
-        )
+        let product = Decimal {
+            mantissa: self.mantissa.checked_mul(other.mantissa)?,
+            scale: self.scale.checked_add(other.scale)?,
+        }
+        .normalized();
+        (product.scale <= MAX_SCALE).then_some(product)
     }
 
     /// The quotient, rounded to 15 significant fractional digits (for fractions like 三分之一).

@@ -659,6 +659,15 @@ mod tests {
         assert_eq!(value("４，５６５"), "4565");
     }
 
+    /// Found by fuzzing: a huge negative exponent made a value with 88 million
+    /// fractional digits, which could not be written.
+    #[test]
+    fn fuzz_crash_huge_negative_exponent() {
+        assert!(parse_number("2e-88888888").is_none());
+        assert!(parse_number("1e-39").is_none());
+        assert_eq!(value("1e-38").len(), 40);
+    }
+
     #[test]
     fn collectives_halves_and_mixed_fractions() {
         assert_eq!(value("五打"), "60");

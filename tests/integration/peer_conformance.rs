@@ -28,6 +28,8 @@ use crate::common::root;
 /// Units the peers use that zhibiao converts, as (dimension, factor to base).
 fn dimension(unit: &str) -> Option<(&'static str, f64)> {
     Some(match unit {
+        "µg" | "ug" => ("mass", 1e-9),
+        "mg" => ("mass", 1e-6),
         "g" => ("mass", 1e-3),
         "kg" => ("mass", 1.0),
         "t" => ("mass", 1e3),
