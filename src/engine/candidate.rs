@@ -85,6 +85,10 @@ fn resolve(
     let lexicon = &rules.lexicon;
     let before = &text[..whole.start()];
     if is_glued_to_code(before)
+        || is_in_link(before)
+        || (rule.kind == Kind::Count
+            && num.start == whole.start()
+            && is_lone_financial_digit(num.text))
         || lexicon
             .not_after
             .iter()
@@ -281,6 +285,42 @@ fn is_glued_to_code(before: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_')
+}
+
+/// Inside a web address (…?q=30%25): the last run of ASCII before the
+/// number holds `://` or starts with `www.`.
+fn is_in_link(before: &str) -> bool {
+    let token = before
+        .rsplit(|c: char| !c.is_ascii_graphic())
+        .next()
+        .unwrap_or("");
+    token.contains("://") || token.starts_with("www.")
+}
+
+/// One financial digit before a measure word (拾起, 陆部) is a word, not a
+/// number; before a currency (壹元整) it is how cheques write amounts.
+fn is_lone_financial_digit(numeral: &str) -> bool {
+    let mut chars = numeral.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some(
+                '壹' | '贰'
+                    | '貳'
+                    | '叁'
+                    | '參'
+                    | '肆'
+                    | '伍'
+                    | '陆'
+                    | '陸'
+                    | '柒'
+                    | '捌'
+                    | '玖'
+                    | '拾'
+            ),
+            None
+        )
+    )
 }
 
 /// A number that opens a short quoted phrase is part of a name (“三个规定”, “两抢”).

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use zhibiao::engine::Extractor;
-use zhibiao::metric::{Metric, Qualifier};
+use zhibiao::metric::{Kind, Metric, Qualifier};
 use zhibiao::numeral::parse_number;
 use zhibiao::rules::RuleSet;
 
@@ -28,7 +28,6 @@ use crate::common::root;
 /// Units the peers use that zhibiao converts, as (dimension, factor to base).
 fn dimension(unit: &str) -> Option<(&'static str, f64)> {
     Some(match unit {
-        "µg" | "ug" => ("mass", 1e-9),
         "mg" => ("mass", 1e-6),
         "g" => ("mass", 1e-3),
         "kg" => ("mass", 1.0),
@@ -92,12 +91,33 @@ fn overlaps(m: &Metric, (s, e): (usize, usize)) -> bool {
     (m.start as usize) < e && s < m.end as usize
 }
 
+/// The kind a suite's peer extracts when it extracts only one (a money
+/// extractor): its cases cannot judge rows of other kinds, such as the count
+/// in 其中有9000台 next to a money case.
+fn suite_scope(suite: &str) -> Option<&'static [Kind]> {
+    const MEASURES: [&str; 4] = ["dimension", "distance", "volume", "quantity"];
+    if suite.contains("money") || suite.contains("currency") {
+        Some(&[Kind::Money])
+    } else if suite.contains("percent") {
+        Some(&[Kind::Percent, Kind::PercentagePoint])
+    } else if MEASURES.iter().any(|m| suite.contains(m)) {
+        Some(&[Kind::Measure])
+    } else {
+        None
+    }
+}
+
 /// Why a case does not hold, or `None` when it does.
 fn check(extractor: &Extractor, case: &Value) -> Option<String> {
     let input = case["input"].as_str().unwrap_or("");
     let expect = case["expect"].as_array().cloned().unwrap_or_default();
     let partial = case["meta"]["partial"].as_bool().unwrap_or(false);
-    let rows = extractor.extract("case", input);
+    let scope = suite_scope(case["suite"].as_str().unwrap_or(""));
+    let rows: Vec<Metric> = extractor
+        .extract("case", input)
+        .into_iter()
+        .filter(|r| scope.is_none_or(|kinds| kinds.contains(&r.kind)))
+        .collect();
     let got = || {
         rows.iter()
             .map(|r| format!("{} = {} {}", r.text, r.value, r.unit))
