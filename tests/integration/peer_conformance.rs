@@ -45,6 +45,8 @@ fn dimension(unit: &str) -> Option<(&'static str, f64)> {
         "ha" => ("area", 1e4),
         "kW" => ("power", 1.0),
         "kWh" => ("energy", 1.0),
+        "second" | "s" => ("time", 1.0),
+        "ms" => ("time", 1e-3),
         _ => return None,
     })
 }
