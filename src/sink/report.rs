@@ -88,56 +88,108 @@ fn tip(m: &Metric) -> String {
 
 /// A document's text with its metrics wrapped in highlights.
 fn highlighted(text: &str, metrics: &[Metric]) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut chars = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    let offsets: Vec<usize> = chars.by_ref().collect();
-    let byte = |char_offset: u32| {
-        offsets
-            .get(char_offset as usize)
-            .copied()
-            .unwrap_or(text.len())
-    };
+    let mut page = PageText::with_capacity(text.len() * 2);
+    let mut offsets = ByteOffsets::new(text);
     let mut at = 0;
     for m in metrics {
-        let (s, e) = (byte(m.start), byte(m.end));
+        let (s, e) = (offsets.byte(m.start), offsets.byte(m.end));
         if s < at || e < s {
             continue;
         }
-        out.push_str(&escape(&text[at..s]));
-        let _ = write!(
-            out,
+        page.text(&text[at..s]);
+        page.markup(&format!(
             r#"<mark class="m k-{kind}" tabindex="0" data-rule="{rule}" data-kind="{kind}" data-value="{value}" data-tip="{tip}">{span}</mark>"#,
             kind = m.kind,
             rule = escape(&m.rule_id),
             value = m.value,
             tip = escape(&tip(m)),
             span = escape(&text[s..e]),
-        );
+        ));
         at = e;
     }
-    out.push_str(&escape(&text[at..]));
-    collapse_blank_lines(out.trim_start_matches(['\n', '\r', ' ']))
+    page.text(&text[at..]);
+    page.out
 }
 
-/// Runs of blank lines shown as one (display only: highlights hold no newline).
-fn collapse_blank_lines(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut newlines = 0;
-    for c in html.chars() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 2 {
-                continue;
-            }
-        } else if !(c.is_whitespace() && newlines > 0) {
-            newlines = 0;
+/// Character offsets, mostly ascending, as byte offsets, walking the text once.
+struct ByteOffsets<'t> {
+    text: &'t str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'t> ByteOffsets<'t> {
+    fn new(text: &'t str) -> Self {
+        ByteOffsets {
+            text,
+            chars: 0,
+            bytes: 0,
         }
-        out.push(c);
     }
-    out
+
+    /// The byte offset of character `offset` (the text's end past it).
+    fn byte(&mut self, offset: u32) -> usize {
+        let offset = offset as usize;
+        if offset < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        let rest = &self.text[self.bytes..];
+        self.bytes += rest
+            .char_indices()
+            .nth(offset - self.chars)
+            .map_or(rest.len(), |(i, _)| i);
+        self.chars = offset;
+        self.bytes
+    }
+}
+
+/// A document's text as HTML: escaped, leading blank space dropped and runs of
+/// blank lines shown as one (display only: highlights hold no newline).
+struct PageText {
+    out: String,
+    newlines: usize,
+    started: bool,
+}
+
+impl PageText {
+    fn with_capacity(bytes: usize) -> Self {
+        PageText {
+            out: String::with_capacity(bytes),
+            newlines: 0,
+            started: false,
+        }
+    }
+
+    /// Appends plain text, escaped in runs between the characters left out.
+    fn text(&mut self, text: &str) {
+        let mut run = 0;
+        for (i, c) in text.char_indices() {
+            let keep = if !self.started {
+                self.started = !matches!(c, '\n' | '\r' | ' ');
+                self.started
+            } else if c == '\n' {
+                self.newlines += 1;
+                self.newlines <= 2
+            } else {
+                if !(c.is_whitespace() && self.newlines > 0) {
+                    self.newlines = 0;
+                }
+                true
+            };
+            if !keep {
+                html_escape::encode_quoted_attribute_to_string(&text[run..i], &mut self.out);
+                run = i + c.len_utf8();
+            }
+        }
+        html_escape::encode_quoted_attribute_to_string(&text[run..], &mut self.out);
+    }
+
+    /// Appends markup as it is.
+    fn markup(&mut self, html: &str) {
+        self.started = true;
+        self.newlines = 0;
+        self.out.push_str(html);
+    }
 }
 
 /// Horizontal bars as an inline SVG.
@@ -323,5 +375,26 @@ mod tests {
         assert!(html.starts_with("&lt;b&gt;挽损<mark class=\"m k-money\""));
         assert!(html.contains("data-value=\"1430000000\""));
         assert!(html.contains(">5.4%</mark>"));
+    }
+
+    #[test]
+    fn blank_lines_collapse_around_highlights() {
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let text = "\n\n  标题\n\n\n\n挽损14.3亿元\n \n \n增长5.4%<";
+        let metrics = extractor.extract("d", text);
+        let html = highlighted(text, &metrics);
+        assert!(html.starts_with("标题\n\n挽损<mark"), "{html}");
+        assert!(html.contains(">14.3亿元</mark>\n \n 增长<mark"), "{html}");
+        assert!(html.ends_with(">5.4%</mark>&lt;"), "{html}");
+    }
+
+    #[test]
+    fn character_offsets_map_to_bytes_in_one_walk() {
+        let mut offsets = ByteOffsets::new("甲a乙");
+        assert_eq!(offsets.byte(1), 3);
+        assert_eq!(offsets.byte(2), 4);
+        assert_eq!(offsets.byte(3), 7);
+        assert_eq!(offsets.byte(9), 7);
+        assert_eq!(offsets.byte(0), 0);
     }
 }
