@@ -111,13 +111,12 @@ impl Decimal {
         let num = self.rescale(self.scale.max(other.scale) + EXTRA)?;
         let den = other.rescale(other.scale)?;
         let scale = self.scale.max(other.scale) + EXTRA - other.scale;
-        Some(
-            Decimal {
-                mantissa: num / den,
-                scale,
-            }
-            .normalized(),
-        )
+        let quotient = Decimal {
+            mantissa: num / den,
+            scale,
+        }
+        .normalized();
+        (quotient.scale <= MAX_SCALE).then_some(quotient)
     }
 
     /// The negated value.
@@ -192,15 +191,30 @@ impl Ord for Decimal {
 /// Plain positional notation, never scientific: `140000000`, `601293.11`.
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.mantissa.unsigned_abs().to_string();
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let scale = self.scale as usize;
-        if scale == 0 {
-            return write!(f, "{sign}{digits}");
+        // The digits, right-aligned and zero-padded to at least scale + 1:
+        // 39 for an i128 and 38 more for the largest scale.
+        let mut buf = [b'0'; 40 + MAX_SCALE as usize];
+        let mut at = buf.len();
+        let mut rest = self.mantissa.unsigned_abs();
+        while rest > 0 {
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
         }
-        let padded = format!("{digits:0>width$}", width = scale + 1);
-        let (int, frac) = padded.split_at(padded.len() - scale);
-        write!(f, "{sign}{int}.{frac}")
+        // Every operation keeps scale ≤ MAX_SCALE; the clamp only guards the buffer.
+        let scale = (self.scale as usize).min(MAX_SCALE as usize);
+        let start = at.min(buf.len() - scale - 1);
+        let digits = std::str::from_utf8(&buf[start..]).map_err(|_| fmt::Error)?;
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        if self.mantissa < 0 {
+            f.write_str("-")?;
+        }
+        f.write_str(int)?;
+        if scale > 0 {
+            f.write_str(".")?;
+            f.write_str(frac)?;
+        }
+        Ok(())
     }
 }
 
@@ -234,6 +248,22 @@ mod tests {
     fn display_pads_small_fractions() {
         assert_eq!(d("0.001").to_string(), "0.001");
         assert_eq!(d("-0.25").to_string(), "-0.25");
+        assert_eq!(d("0").to_string(), "0");
+        assert_eq!(d("-12.5").to_string(), "-12.5");
+        assert_eq!(
+            Decimal::pow10(-38).unwrap().to_string(),
+            format!("0.{}1", "0".repeat(37))
+        );
+        let big = Decimal::from_int(i128::MIN + 1);
+        assert_eq!(big.to_string(), (i128::MIN + 1).to_string());
+    }
+
+    #[test]
+    fn every_value_keeps_at_most_38_fractional_digits() {
+        let tiny = Decimal::pow10(-38).unwrap();
+        assert!(tiny.checked_div(Decimal::from_int(3)).is_none());
+        assert!(tiny.checked_mul(d("0.1")).is_none());
+        assert!(Decimal::pow10(-39).is_none());
     }
 
     #[test]

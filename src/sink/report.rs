@@ -97,14 +97,19 @@ fn highlighted(text: &str, metrics: &[Metric]) -> String {
             continue;
         }
         page.text(&text[at..s]);
-        page.markup(&format!(
-            r#"<mark class="m k-{kind}" tabindex="0" data-rule="{rule}" data-kind="{kind}" data-value="{value}" data-tip="{tip}">{span}</mark>"#,
-            kind = m.kind,
-            rule = escape(&m.rule_id),
-            value = m.value,
-            tip = escape(&tip(m)),
-            span = escape(&text[s..e]),
-        ));
+        let out = page.markup();
+        let kind = m.kind;
+        let _ = write!(out, r#"<mark class="m k-{kind}" tabindex="0" data-rule=""#);
+        html_escape::encode_quoted_attribute_to_string(&m.rule_id, out);
+        let _ = write!(
+            out,
+            r#"" data-kind="{kind}" data-value="{}" data-tip=""#,
+            m.value
+        );
+        html_escape::encode_quoted_attribute_to_string(tip(m), out);
+        out.push_str("\">");
+        html_escape::encode_quoted_attribute_to_string(&text[s..e], out);
+        out.push_str("</mark>");
         at = e;
     }
     page.text(&text[at..]);
@@ -184,11 +189,11 @@ impl PageText {
         html_escape::encode_quoted_attribute_to_string(&text[run..], &mut self.out);
     }
 
-    /// Appends markup as it is.
-    fn markup(&mut self, html: &str) {
+    /// The page, to append markup to as it is.
+    fn markup(&mut self) -> &mut String {
         self.started = true;
         self.newlines = 0;
-        self.out.push_str(html);
+        &mut self.out
     }
 }
 
