@@ -3,13 +3,10 @@
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
-use crate::common::{extract_cmd, extract_ok, read_csv, root, rules_copy_with};
-use assert_cmd::Command;
+use crate::common::{
+    extract_cmd, extract_input_with_rules, extract_ok, read_csv, root, rules_copy_with, zhibiao,
+};
 use predicates::str::contains;
-
-fn zhibiao() -> Command {
-    Command::cargo_bin("zhibiao").unwrap()
-}
 
 fn rows_of<'r>(rows: &'r [Vec<String>], doc: &str) -> Vec<(&'r str, &'r str)> {
     rows.iter()
@@ -186,13 +183,7 @@ fn every_class_of_broken_rule_stops_the_run() {
     for (file, from, to, message) in cases {
         let rules = rules_copy_with(file, from, to);
         let out = tempfile::tempdir().unwrap();
-        zhibiao()
-            .arg("extract")
-            .arg(root().join("input"))
-            .arg("--rules")
-            .arg(rules.path())
-            .arg("--out")
-            .arg(out.path().join("tables"))
+        extract_input_with_rules(rules.path(), &out.path().join("tables"))
             .assert()
             .code(2)
             .stderr(contains(message));

@@ -1,12 +1,10 @@
 //! The command line: the default job, `extract` on folders, broken rules, `check`, `explain`.
 
-use crate::common::{extract_cmd, extract_ok, read_csv, root, rules_copy, rules_copy_with};
-use assert_cmd::Command;
+use crate::common::{
+    extract_cmd, extract_input_with_rules, extract_ok, read_csv, root, rules_copy, rules_copy_with,
+    zhibiao,
+};
 use predicates::str::contains;
-
-fn zhibiao() -> Command {
-    Command::cargo_bin("zhibiao").unwrap()
-}
 
 #[test]
 fn default_run_writes_four_tables_from_input() {
@@ -180,13 +178,7 @@ fn diff_shows_rows_lost_when_a_rule_file_is_removed() {
     let rules = rules_copy();
     let (full, reduced) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let run = |out: &std::path::Path| {
-        zhibiao()
-            .arg("extract")
-            .arg(root().join("input"))
-            .arg("--rules")
-            .arg(rules.path())
-            .arg("--out")
-            .arg(out)
+        extract_input_with_rules(rules.path(), out)
             .args(["--format", "csv"])
             .assert()
             .success();

@@ -22,14 +22,31 @@ pub fn extract_ok(input: &Path, formats: &str) -> tempfile::TempDir {
     out
 }
 
+/// The `zhibiao` binary, to give arguments to.
+pub fn zhibiao() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("zhibiao").unwrap()
+}
+
 /// The `zhibiao extract INPUT --out OUT --format FORMATS` command, to run and check.
 pub fn extract_cmd(input: &Path, out: &Path, formats: &str) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("zhibiao").unwrap();
+    let mut cmd = zhibiao();
     cmd.arg("extract")
         .arg(input)
         .arg("--out")
         .arg(out)
         .args(["--format", formats]);
+    cmd
+}
+
+/// `zhibiao extract input/ --rules RULES --out OUT`: the bundled input under other rules.
+pub fn extract_input_with_rules(rules: &Path, out: &Path) -> assert_cmd::Command {
+    let mut cmd = zhibiao();
+    cmd.arg("extract")
+        .arg(root().join("input"))
+        .arg("--rules")
+        .arg(rules)
+        .arg("--out")
+        .arg(out);
     cmd
 }
 

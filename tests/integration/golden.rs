@@ -3,15 +3,13 @@
 //! files in `tests/golden/`. A failure prints a row-level diff. After a person
 //! has checked a change against the source text, `just bless` rewrites them.
 
-use assert_cmd::Command;
 use zhibiao::diff::{diff_tables, read_metrics_table};
 
-use crate::common::root;
+use crate::common::{root, zhibiao};
 
 fn run_and_compare(input: &str, golden: &str) {
     let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
+    zhibiao()
         .current_dir(root())
         .args(["extract", input, "--out"])
         .arg(out.path())

@@ -7,8 +7,7 @@
 
 use std::process::Command as Process;
 
-use crate::common::{read_csv, root};
-use assert_cmd::Command;
+use crate::common::{read_csv, root, zhibiao};
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
@@ -32,8 +31,7 @@ fn report_renders_in_chromium_with_one_highlight_per_row() {
         return;
     };
     let out = tempfile::tempdir().unwrap();
-    Command::cargo_bin("zhibiao")
-        .unwrap()
+    zhibiao()
         .arg("extract")
         .arg(root().join("input"))
         .arg(root().join("tests/golden/cases"))
