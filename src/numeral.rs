@@ -129,6 +129,10 @@ fn parse_folded(text: &str) -> Option<Number> {
     if let Some(low) = plain_arabic(text) {
         return Some(Number::exact(low));
     }
+    // ±2, 正负二: the magnitude.
+    if let Some(rest) = text.strip_prefix('±').or_else(|| text.strip_prefix("正负")) {
+        return parse_folded(rest);
+    }
     if let Some(rest) = text.strip_prefix(['负', '負', '-']) {
         let n = parse_folded(rest)?;
         return Some(Number {
@@ -657,6 +661,8 @@ mod tests {
         assert_eq!(value("-12e-1"), "-1.2");
         assert_eq!(value("２.７８９０e－１"), "0.2789");
         assert_eq!(value("４，５６５"), "4565");
+        assert_eq!(value("±2"), "2");
+        assert_eq!(value("正负二"), "2");
     }
 
     /// Found by fuzzing: a huge negative exponent made a value with 88 million
