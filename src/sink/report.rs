@@ -370,12 +370,15 @@ mod tests {
     use crate::engine::Extractor;
     use crate::rules::RuleSet;
 
+    /// `text` with the bundled rules' metrics highlighted.
+    fn highlight(text: &str) -> String {
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        highlighted(text, &extractor.extract("d", text))
+    }
+
     #[test]
     fn highlights_every_metric_and_escapes_text() {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
-        let text = "<b>挽损14.3亿元</b>，增长5.4%";
-        let metrics = extractor.extract("d", text);
-        let html = highlighted(text, &metrics);
+        let html = highlight("<b>挽损14.3亿元</b>，增长5.4%");
         assert_eq!(html.matches("data-rule=").count(), 2);
         assert!(html.starts_with("&lt;b&gt;挽损<mark class=\"m k-money\""));
         assert!(html.contains("data-value=\"1430000000\""));
@@ -384,10 +387,7 @@ mod tests {
 
     #[test]
     fn blank_lines_collapse_around_highlights() {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
-        let text = "\n\n  标题\n\n\n\n挽损14.3亿元\n \n \n增长5.4%<";
-        let metrics = extractor.extract("d", text);
-        let html = highlighted(text, &metrics);
+        let html = highlight("\n\n  标题\n\n\n\n挽损14.3亿元\n \n \n增长5.4%<");
         assert!(html.starts_with("标题\n\n挽损<mark"), "{html}");
         assert!(html.contains(">14.3亿元</mark>\n \n 增长<mark"), "{html}");
         assert!(html.ends_with(">5.4%</mark>&lt;"), "{html}");
