@@ -8,7 +8,7 @@ use regex_automata::util::captures::Captures;
 use super::scanner::{group, Group};
 use crate::decimal::Decimal;
 use crate::metric::{Kind, Qualifier};
-use crate::numeral::{parse_number, Number};
+use crate::numeral::{digit_value, parse_number, Number};
 use crate::rules::{Rule, RuleSet};
 
 /// A resolved match, before overlaps are settled. Offsets are bytes of the normalised text.
@@ -69,6 +69,18 @@ impl LastNumeral {
         }
         self.parsed
     }
+}
+
+/// Digits read as the places after a decimal point: `七五` → 0.75, `零四` → 0.04.
+fn decimal_tail(digits: &str) -> Option<Decimal> {
+    let places: String = digits
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => Some(c),
+            _ => digit_value(c).map(|d| char::from(b'0' + d)),
+        })
+        .collect::<Option<_>>()?;
+    Decimal::parse(&format!("0.{places}"))
 }
 
 fn resolve(
@@ -170,6 +182,11 @@ fn resolve(
                 .low
                 .checked_add(digits.checked_mul(Decimal::pow10(place)?)?)?;
         }
+    }
+    // 十二块五, 一米七五, 3斤5两, 两毛五: digits written after the unit are its
+    // next decimal places (零 keeps a place: 三块零四 is 3.04).
+    if let Some(m) = name("decimals") {
+        number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
     }
     let value = number.low.checked_mul(factor)?;
     let value_high = match (high, number.high) {
@@ -330,11 +347,12 @@ fn is_quoted_name(before: &str, after: &str) -> bool {
     before.ends_with(OPEN) && after.chars().take(6).any(|c| CLOSE.contains(&c))
 }
 
-/// True unless the numeral is only 百 千 万 亿 (十 and 半 count as numbers).
+/// True unless the numeral is only 百 千 万 亿 (十, 半 and fractions such as
+/// 百分百 count as numbers).
 fn has_digit(text: &str) -> bool {
     text.chars().any(|c| {
         c.is_ascii_digit()
             || crate::numeral::digit_value(c).is_some()
-            || matches!(c, '几' | '数' | '十' | '拾' | '半')
+            || matches!(c, '几' | '数' | '十' | '拾' | '半' | '分')
     })
 }

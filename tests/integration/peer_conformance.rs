@@ -47,6 +47,15 @@ fn dimension(unit: &str) -> Option<(&'static str, f64)> {
         "kWh" => ("energy", 1.0),
         "second" | "s" => ("time", 1.0),
         "ms" => ("time", 1e-3),
+        "µg" => ("mass", 1e-9),
+        "liang" => ("mass", 0.05),
+        "B" => ("bytes", 1.0),
+        "kB" => ("bytes", 1e3),
+        "MB" => ("bytes", 1e6),
+        "bit" => ("bits", 1.0),
+        "kbit" => ("bits", 1e3),
+        "Hz" => ("frequency", 1.0),
+        "MHz" => ("frequency", 1e6),
         _ => return None,
     })
 }
@@ -169,6 +178,11 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
                             && h.is_none()
                             && same_quantity(v, &r.unit, x, unit);
                     }
+                    if let (Some(x), Some(_), None) = (value, high, h) {
+                        if says_more_than(r) {
+                            return same_quantity(v, &r.unit, x, unit);
+                        }
+                    }
                     let low_ok = value.is_none_or(|x| same_quantity(v, &r.unit, x, unit));
                     let high_ok =
                         high.is_none_or(|x| h.is_some_and(|h| same_quantity(h, &r.unit, x, unit)));
@@ -204,6 +218,12 @@ fn open_bound(kind: &str, low: Option<f64>, high: Option<f64>) -> Option<(f64, Q
         ("range", Some(l), None) => Some((l, Qualifier::MoreThan)),
         _ => None,
     }
+}
+
+/// 3000多欧元: the peers write "some more than 3000" as the range 3000–4000, the
+/// table as 3000 with `more_than` (the upper end is not stated).
+fn says_more_than(row: &Metric) -> bool {
+    row.text.contains(['多', '余']) && row.value_high.is_none()
 }
 
 /// True when the numeral parser reads `text` as the range `low`–`high` (三四万).
