@@ -141,6 +141,15 @@ fn parse_folded(text: &str) -> Option<Number> {
             more_than: n.more_than,
         });
     }
+    // 二十一到一千零一, 三至五: a range between two numbers.
+    if let Some((low, high)) = text.split_once(['到', '至']) {
+        let (low, high) = (parse_plain(low)?, parse_plain(high)?);
+        return (low <= high).then_some(Number {
+            low,
+            high: Some(high),
+            more_than: false,
+        });
+    }
     if let Some((whole, part)) = text.split_once('又') {
         let sum = parse_plain(whole)?.checked_add(parse_plain(part)?)?;
         return Some(Number::exact(sum));
@@ -225,17 +234,18 @@ pub fn parse_plain(text: &str) -> Option<Decimal> {
     (n.high.is_none() && !n.more_than).then_some(n.low)
 }
 
-/// The value of one Chinese digit character, if it is one.
+/// The value of one Chinese digit character, if it is one (洞 and 拐 are the
+/// radio words for 0 and 7).
 pub fn digit_value(c: char) -> Option<u8> {
     Some(match c {
-        '零' | '〇' | '○' | 'O' => 0,
+        '零' | '〇' | '○' | 'O' | '洞' => 0,
         '一' | '壹' | '幺' => 1,
         '二' | '两' | '贰' | '貳' | '兩' | '俩' | '倆' => 2,
         '三' | '叁' | '參' | '叄' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
         '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
+        '七' | '柒' | '拐' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
         _ => return None,
@@ -281,6 +291,10 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
                 i += 1;
             }
             let s: String = chars[start..i].iter().collect();
+            // 1百01: a written leading zero holds the empty place, like 零.
+            if s.len() > 1 && s.starts_with('0') && !s.contains('.') {
+                tokens.push(Token::Zero);
+            }
             tokens.push(Token::Value(Decimal::parse(&s)?));
             continue;
         }
@@ -634,6 +648,24 @@ mod tests {
         assert_eq!(range("二十几万"), ("200000".into(), "300000".into()));
         assert_eq!(range("几十万"), ("100000".into(), "1000000".into()));
         assert_eq!(range("三十几万"), ("300000".into(), "400000".into()));
+    }
+
+    #[test]
+    fn ranges_between_two_numbers() {
+        assert_eq!(range("二十一到一千零一"), ("21".into(), "1001".into()));
+        assert_eq!(range("六百三至六百四"), ("630".into(), "640".into()));
+        assert!(parse_number("五到三").is_none());
+    }
+
+    #[test]
+    fn written_zero_holds_a_place() {
+        assert_eq!(value("1百01"), "101");
+        assert_eq!(value("1百1"), "110");
+    }
+
+    #[test]
+    fn radio_digits() {
+        assert_eq!(value("幺洞拐"), "107");
     }
 
     #[test]

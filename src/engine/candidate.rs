@@ -98,6 +98,7 @@ fn resolve(
     let before = &text[..whole.start()];
     if is_glued_to_code(before)
         || is_in_link(before)
+        || continues_fraction(before, &text[whole.range()])
         || (rule.kind == Kind::Count
             && num.start == whole.start()
             && is_lone_financial_digit(num.text))
@@ -186,6 +187,15 @@ fn resolve(
     // 十二块五, 一米七五, 3斤5两, 两毛五: digits written after the unit are its
     // next decimal places (零 keeps a place: 三块零四 is 3.04).
     if let Some(m) = name("decimals") {
+        // 5块一份: a digit before a measure word counts something else.
+        let next = after.chars().next().map_or(0, char::len_utf8);
+        if rules
+            .units
+            .get(&after[..next])
+            .is_some_and(|u| u.kind == Kind::Count)
+        {
+            return None;
+        }
         number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
     }
     let value = number.low.checked_mul(factor)?;
@@ -260,8 +270,8 @@ fn borrow_multiplier(
     high_text: &str,
     high: Decimal,
 ) -> Option<Number> {
-    const UNITS: &str = "十百千万亿拾佰仟萬億";
-    if low_text.ends_with(['万', '亿', '萬', '億']) {
+    const UNITS: &str = "十百千万亿拾佰仟萬億kK";
+    if low_text.ends_with(['万', '亿', '萬', '億', 'k', 'K']) {
         return Some(low);
     }
     let high_text = high_text.trim_end_matches(['余', '多']);
@@ -302,6 +312,19 @@ fn is_glued_to_code(before: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_')
+}
+
+/// 五百分之2.2 (2.2 five-hundredths): the 百分之 of the match continues a
+/// denominator written before it.
+fn continues_fraction(before: &str, matched: &str) -> bool {
+    let mut chars = matched.chars();
+    let place = chars.next().is_some_and(|c| "百佰千仟万萬".contains(c));
+    place
+        && chars.as_str().starts_with("分之")
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || digit_value(c).is_some())
 }
 
 /// Inside a web address (…?q=30%25): the last run of ASCII before the
