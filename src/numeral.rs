@@ -191,6 +191,10 @@ fn parse_folded(text: &str) -> Option<Number> {
     {
         return parse_folded(rest)?.scaled(half);
     }
+    // 两个亿: spoken for 两亿.
+    if let Some((head, tail)) = text.split_once("个亿") {
+        return parse_folded(&format!("{head}亿{tail}"));
+    }
     let expanded = expand_tens(text);
     let Some(tokens) = tokenize(&expanded) else {
         return short_fraction(text);
@@ -661,6 +665,12 @@ mod tests {
     fn written_zero_holds_a_place() {
         assert_eq!(value("1百01"), "101");
         assert_eq!(value("1百1"), "110");
+    }
+
+    #[test]
+    fn spoken_hundreds_of_millions() {
+        assert_eq!(value("两个亿"), "200000000");
+        assert_eq!(value("3个亿"), "300000000");
     }
 
     #[test]
