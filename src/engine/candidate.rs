@@ -8,7 +8,7 @@ use regex_automata::util::captures::Captures;
 use super::scanner::{group, Group};
 use crate::decimal::Decimal;
 use crate::metric::{Kind, Qualifier};
-use crate::numeral::{digit_value, parse_number, Number};
+use crate::numeral::{digit_value, parse_number, parse_plain, Number};
 use crate::rules::{Rule, RuleSet};
 
 /// A resolved match, before overlaps are settled. Offsets are bytes of the normalised text.
@@ -198,7 +198,11 @@ fn resolve(
         }
         number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
     }
-    let value = number.low.checked_mul(factor)?;
+    let mut value = number.low.checked_mul(factor)?;
+    // 三年六个月: a second amount already in the rule's unit, added after scaling.
+    if let Some(m) = name("extra") {
+        value = value.checked_add(parse_plain(m.as_str())?.checked_mul(unit_factor)?)?;
+    }
     let value_high = match (high, number.high) {
         (Some(h), _) => Some(h.low.checked_mul(factor)?),
         (None, Some(h)) => Some(h.checked_mul(factor)?),
