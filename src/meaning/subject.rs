@@ -164,12 +164,19 @@ fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
     }
 }
 
-/// Keeps what comes before the first predicate (创新药械获批上市 → 创新药械).
+/// Keeps what comes before the first predicate (创新药械获批上市 → 创新药械),
+/// or its object when that names a measured quantity (该公司实现营业收入 → 营业收入).
 fn cut_at_predicate<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
     let third = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
-    match lexicon.subject_predicates.first_from(s, third) {
-        Some(i) => &s[..i],
-        None => s,
+    let Some(i) = lexicon.subject_predicates.first_from(s, third) else {
+        return s;
+    };
+    let predicate = prefix(&s[i..], &lexicon.subject_predicates).map_or(0, str::len);
+    let object = &s[i + predicate..];
+    if lexicon.subject_heads.occurs_in(object) {
+        object
+    } else {
+        &s[..i]
     }
 }
 
