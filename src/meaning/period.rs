@@ -1,4 +1,5 @@
-//! The period a figure refers to: `2024`, `2024-05`, `2024-01/2024-05`, `2016-Q1/2016-Q3`.
+//! The period a figure refers to: `2024`, `2024-05`, `2024-01/2024-05` (1-5月,
+//! 前五个月), `2016-Q1/2016-Q3`.
 //!
 //! Date mentions are found once per document ([`DateIndex`]); a number takes the
 //! last mention before it in its paragraph, else the document's default year.
@@ -14,6 +15,7 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
             concat!(
                 r"(?:(?P<m1{s}>[0-9]{{1,2}})(?:-|—|－|至|到|~)(?P<m2{s}>[0-9]{{1,2}})月",
                 r"|前(?P<q{s}>[一二三四])季度",
+                r"|前(?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})个月",
                 r"|(?P<qn{s}>[一二三四])季度",
                 r"|(?P<half{s}>上半年|下半年)",
                 r"|(?P<m{s}>[0-9]{{1,2}})月(?:份|末|底|当月)?)"
@@ -108,6 +110,13 @@ fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
     if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
         return Some(format!("{year}-{a:0>2}/{year}-{b:0>2}"));
     }
+    // 前11个月, 前五个月: the months from January.
+    if let Some(n) = get("pm") {
+        let months = crate::numeral::parse_plain(n)?.to_f64();
+        return (1.0..=12.0)
+            .contains(&months)
+            .then(|| format!("{year}-01/{year}-{:02}", months as u32));
+    }
     if let Some(q) = get("q") {
         return Some(format!("{year}-Q1/{year}-Q{}", quarter(q)));
     }
@@ -147,6 +156,14 @@ mod tests {
         assert_eq!(
             period("2022年\n1-5月，出口").as_deref(),
             Some("2022-01/2022-05")
+        );
+        assert_eq!(
+            period("2024年\n今年前11个月，全省").as_deref(),
+            Some("2024-01/2024-11")
+        );
+        assert_eq!(
+            period("2024年前五个月，全省").as_deref(),
+            Some("2024-01/2024-05")
         );
         assert_eq!(period("全年增长"), None);
         assert_eq!(
