@@ -2,7 +2,8 @@
 //! 前五个月), `2016-Q1/2016-Q3`.
 //!
 //! Date mentions are found once per document ([`DateIndex`]); a number takes the
-//! last mention before it in its paragraph, else the document's default year.
+//! last mention before it in its paragraph, else the period its title states
+//! (2025年上半年…), else the document's default year.
 
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
@@ -39,6 +40,13 @@ pub fn default_year(text: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
+/// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
+fn title_period(text: &str) -> Option<String> {
+    let title = text.lines().find(|l| !l.trim().is_empty())?;
+    let caps = DATE.captures_iter(title).find(|c| c.name("y").is_some())?;
+    render(&caps, None)
+}
+
 /// A date right after 比, 较 or 由 (降幅比1-2月收窄, 比2019年增长) is the base
 /// of a comparison, not the time the figure refers to.
 fn is_comparison_base(before: &str) -> bool {
@@ -58,7 +66,7 @@ pub struct DateIndex {
 impl DateIndex {
     /// Indexes the dates of a (normalised) document.
     pub fn new(text: &str) -> DateIndex {
-        let default = default_year(text);
+        let year = default_year(text);
         let mentions = DATE
             .captures_iter(text)
             .filter_map(|caps| {
@@ -66,9 +74,10 @@ impl DateIndex {
                 if is_comparison_base(&text[..whole.start()]) {
                     return None;
                 }
-                render(&caps, default.as_deref()).map(|p| (whole.end(), p))
+                render(&caps, year.as_deref()).map(|p| (whole.end(), p))
             })
             .collect();
+        let default = title_period(text).or(year);
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
         DateIndex {
             mentions,
@@ -78,7 +87,7 @@ impl DateIndex {
     }
 
     /// The period of a number at byte offset `at`: the last mention before it in
-    /// its paragraph, else the default year.
+    /// its paragraph, else the title's period or the default year.
     pub fn period_at(&self, at: usize) -> Option<String> {
         let k = self.mentions.partition_point(|(end, _)| *end <= at);
         let b = self.breaks.partition_point(|&i| i < at);
@@ -181,6 +190,13 @@ mod tests {
             DateIndex::new(text).period_at(at).as_deref(),
             Some("2021-05")
         );
+    }
+
+    #[test]
+    fn the_title_period_covers_paragraphs_without_a_date() {
+        let text = "2025年上半年全省法院工作情况\n其中，审结案件2.1万件";
+        assert_eq!(period(text).as_deref(), Some("2025-01/2025-06"));
+        assert_eq!(period("2024年统计公报\n全年增长").as_deref(), Some("2024"));
     }
 
     #[test]
