@@ -41,8 +41,13 @@ pub fn default_year(text: &str) -> Option<String> {
 }
 
 /// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
+/// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
+/// not a title.
 fn title_period(text: &str) -> Option<String> {
-    let title = text.lines().find(|l| !l.trim().is_empty())?;
+    let title = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
     let caps = DATE.captures_iter(title).find(|c| c.name("y").is_some())?;
     render(&caps, None)
 }
@@ -197,6 +202,10 @@ mod tests {
         let text = "2025年上半年全省法院工作情况\n其中，审结案件2.1万件";
         assert_eq!(period(text).as_deref(), Some("2025-01/2025-06"));
         assert_eq!(period("2024年统计公报\n全年增长").as_deref(), Some("2024"));
+        assert_eq!(
+            period("2024年1月8日，警察节到来。\n全年返还资金").as_deref(),
+            Some("2024")
+        );
     }
 
     #[test]
