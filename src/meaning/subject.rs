@@ -64,7 +64,8 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
             .starts_with(|c: char| c.is_ascii_digit() || DATE_OPENINGS.contains(c))
             .then(|| LEADING_DATE.find(text))
             .flatten()
-            .filter(|m| !m.is_empty())
+            // 在建规模: a lone 在 or 至 opens no date.
+            .filter(|m| !matches!(m.as_str(), "" | "截至" | "到" | "至" | "在"))
         {
             text = &text[m.end()..];
         }
@@ -82,7 +83,7 @@ const AFTER_LIMIT: usize = 16;
 
 /// The subject from the clause text before the number.
 pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
-    let mut s = before.trim_start_matches(['、', ' ', '\u{3000}']);
+    let mut s = before.trim_start_matches(['、', '/', ' ', '\u{3000}']);
     loop {
         let start = s;
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
