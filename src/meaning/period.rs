@@ -40,6 +40,15 @@ pub fn default_year(text: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
+/// A date followed by 的 and a number (恢复至2019年的105%, 为2019年同期的1.2倍)
+/// is the base of a ratio, not the time the figure refers to.
+fn is_ratio_base(after: &str) -> bool {
+    let rest = after.strip_prefix("同期").unwrap_or(after);
+    rest.strip_prefix('的').is_some_and(|r| {
+        r.starts_with(|c: char| c.is_ascii_digit() || crate::numeral::digit_value(c).is_some())
+    })
+}
+
 /// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
 /// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
 /// not a title.
@@ -76,7 +85,8 @@ impl DateIndex {
             .captures_iter(text)
             .filter_map(|caps| {
                 let whole = caps.get(0)?;
-                if is_comparison_base(&text[..whole.start()]) {
+                if is_comparison_base(&text[..whole.start()]) || is_ratio_base(&text[whole.end()..])
+                {
                     return None;
                 }
                 render(&caps, year.as_deref()).map(|p| (whole.end(), p))
@@ -180,6 +190,10 @@ mod tests {
             Some("2024-01/2024-05")
         );
         assert_eq!(period("全年增长"), None);
+        assert_eq!(
+            period("2024年报告\n民航旅客恢复至2019年的105%").as_deref(),
+            Some("2024")
+        );
         assert_eq!(
             period("2025年一季度，降幅比1-2月收窄").as_deref(),
             Some("2025-Q1")

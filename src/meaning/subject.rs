@@ -28,10 +28,11 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
 const DATE_OPENINGS: &str = "截到至在前一二三四五六七八九十两上下全以来";
 
 /// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初,
-/// 由上年同期): not part of the subject, and all of it when the clause opens
-/// with it (比上年末减少).
+/// 由上年同期, 恢复至2019年的): not part of the subject, and all of it when the
+/// clause opens with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:比|较|由)[上去前同全本年0-9一二三四][^比较由]{0,8}$").expect("valid pattern")
+    Regex::new(r"(?:(?:比|较|由)[上去前同全本年0-9一二三四][^比较由]{0,8}|(?:至|到|为|是|于)[0-9]{4}年(?:同期)?(?:水平)?的)$")
+        .expect("valid pattern")
 });
 
 /// A span of years at the end (两年平均 → 两年, 五年年均 → 五年年 once 均 is
@@ -101,11 +102,8 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
             s = &s[..s.len() - w.len()];
         }
-        if let Some(m) = s
-            .contains(['比', '较', '由'])
-            .then(|| TRAILING_BASE.find(s))
-            .flatten()
-        {
+        let may_end_in_base = s.contains(['比', '较', '由']) || s.ends_with('的');
+        if let Some(m) = may_end_in_base.then(|| TRAILING_BASE.find(s)).flatten() {
             s = &s[..m.start()];
         }
         if let Some(m) = s.ends_with('年').then(|| TRAILING_YEARS.find(s)).flatten() {
