@@ -143,6 +143,9 @@ fn parse_folded(text: &str) -> Option<Number> {
     }
     // 二十一到一千零一, 三至五: a range between two numbers.
     if let Some((low, high)) = text.split_once(['到', '至']) {
+        if high.contains(['到', '至']) {
+            return None;
+        }
         let (low, high) = (parse_plain(low)?, parse_plain(high)?);
         return (low <= high).then_some(Number {
             low,
@@ -659,6 +662,7 @@ mod tests {
         assert_eq!(range("二十一到一千零一"), ("21".into(), "1001".into()));
         assert_eq!(range("六百三至六百四"), ("630".into(), "640".into()));
         assert!(parse_number("五到三").is_none());
+        assert!(parse_number("一到二到三").is_none());
     }
 
     #[test]
