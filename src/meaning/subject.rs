@@ -91,8 +91,10 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             s = &s[..s.len() - w.len()];
         }
         s = strip_suffixes(s, &lexicon.fillers);
-        s = strip_suffixes(s, &lexicon.subject_trailing);
-        s = strip_suffixes(s, &lexicon.level);
+        if suffix(s, &lexicon.subject_kept_endings).is_none() {
+            s = strip_suffixes(s, &lexicon.subject_trailing);
+            s = strip_suffixes(s, &lexicon.level);
+        }
         s = strip_suffixes(s, &lexicon.neutral);
         for list in [&lexicon.up, &lexicon.down, &lexicon.yoy, &lexicon.mom] {
             if let Some(w) = suffix(s, list) {
@@ -301,10 +303,19 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     let head = shared_tail(parts[0], last)
         .or_else(|| parallel_names(&parts))
         .or_else(|| {
+            // 交通事故起数、死亡人数: an item that ends like the head (数) names
+            // its own quantity and takes no head.
             suffix(last, &lexicon.subject_heads)
                 .filter(|h| h.len() < last.len())
+                .filter(|h| {
+                    let end = h.chars().next_back();
+                    !parts[..count - 1]
+                        .iter()
+                        .any(|p| p.chars().next_back() == end)
+                })
                 .map(str::to_string)
-        })?;
+        })
+        .unwrap_or_default();
     let mut out: Vec<String> = parts[..count - 1]
         .iter()
         .map(|p| format!("{p}{head}"))
@@ -378,6 +389,10 @@ mod tests {
     #[test]
     fn distributes_a_shared_head() {
         let lexicon = crate::rules::RuleSet::bundled().unwrap().lexicon;
+        assert_eq!(
+            distribute(&lexicon, "交通事故起数、死亡人数", 2).unwrap(),
+            vec!["交通事故起数".to_string(), "死亡人数".to_string()]
+        );
         assert_eq!(
             distribute(&lexicon, "盗窃、入室盗窃破案率", 2).unwrap(),
             vec!["盗窃破案率".to_string(), "入室盗窃破案率".to_string()]

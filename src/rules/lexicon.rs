@@ -57,6 +57,8 @@ pub struct Lexicon {
     pub neutral: WordSet,
     /// Words stripped from the end of the text before a number to leave its subject.
     pub subject_trailing: WordSet,
+    /// Words that end in a `subject_trailing` word but are nouns (行为).
+    pub subject_kept_endings: WordSet,
     /// Words stripped from the start of a subject.
     pub subject_leading: WordSet,
     /// Words that end a subject read after the number.
@@ -190,6 +192,8 @@ struct LexiconFile {
 #[serde(deny_unknown_fields)]
 struct SubjectSection {
     trailing: Vec<String>,
+    #[serde(default)]
+    kept_endings: Vec<String>,
     leading: Vec<String>,
     after_stops: Vec<String>,
     verbs: Vec<String>,
@@ -304,6 +308,7 @@ impl Lexicon {
             higher: WordSet::new(file.change.higher),
             lower: WordSet::new(file.change.lower),
             subject_trailing: WordSet::new(file.subject.trailing),
+            subject_kept_endings: WordSet::new(file.subject.kept_endings),
             subject_leading: WordSet::new(file.subject.leading),
             subject_after_stops: WordSet::new(file.subject.after_stops),
             yoy: WordSet::new(file.comparison.yoy),
