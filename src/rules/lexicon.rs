@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::error::{RuleError, SourceFile};
+use super::script::{traditional, with_traditional};
 use crate::metric::Qualifier;
 
 /// The word lists that give numbers their qualifier, direction and comparison.
@@ -272,7 +273,10 @@ impl Lexicon {
             let mut entries = Vec::new();
             for (word, meaning) in map {
                 match Qualifier::parse(&meaning) {
-                    Some(q) => entries.push((word, q)),
+                    Some(q) => {
+                        entries.extend(traditional(&word).into_iter().map(|t| (t, q)));
+                        entries.push((word, q));
+                    }
                     None => {
                         let at = source.text.find(&format!("\"{word}\"")).unwrap_or(0);
                         errors.push(source.error_at(
@@ -289,30 +293,30 @@ impl Lexicon {
             qual_before: qualifiers("before", q.before),
             qual_after: qualifiers("after", q.after),
             qual_verbs: qualifiers("verbs", q.verbs),
-            not_after: WordSet::new(file.guards.not_after),
-            not_qualifiers: WordSet::new(file.guards.not_qualifiers),
-            subject_verbs: WordSet::new(file.subject.verbs),
-            subject_coverbs: WordSet::new(file.subject.coverbs),
-            subject_predicates: WordSet::new(file.subject.predicates),
-            subject_relative: WordSet::new(file.subject.relative),
-            subject_heads: WordSet::new(file.subject.heads),
-            subject_after_markers: WordSet::new(file.subject.after_markers),
-            subject_not_subjects: WordSet::new(file.subject.not_subjects),
-            subject_gaps: WordSet::new(file.subject.gaps),
+            not_after: WordSet::new(with_traditional(file.guards.not_after)),
+            not_qualifiers: WordSet::new(with_traditional(file.guards.not_qualifiers)),
+            subject_verbs: WordSet::new(with_traditional(file.subject.verbs)),
+            subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
+            subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
+            subject_relative: WordSet::new(with_traditional(file.subject.relative)),
+            subject_heads: WordSet::new(with_traditional(file.subject.heads)),
+            subject_after_markers: WordSet::new(with_traditional(file.subject.after_markers)),
+            subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
+            subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
             subject_contractions: file.subject.contractions,
-            up: WordSet::new(file.change.up),
-            down: WordSet::new(file.change.down),
-            level: WordSet::new(file.change.level),
-            neutral: WordSet::new(file.change.neutral),
-            fillers: WordSet::new(file.change.fillers),
-            higher: WordSet::new(file.change.higher),
-            lower: WordSet::new(file.change.lower),
-            subject_trailing: WordSet::new(file.subject.trailing),
-            subject_kept_endings: WordSet::new(file.subject.kept_endings),
-            subject_leading: WordSet::new(file.subject.leading),
-            subject_after_stops: WordSet::new(file.subject.after_stops),
-            yoy: WordSet::new(file.comparison.yoy),
-            mom: WordSet::new(file.comparison.mom),
+            up: WordSet::new(with_traditional(file.change.up)),
+            down: WordSet::new(with_traditional(file.change.down)),
+            level: WordSet::new(with_traditional(file.change.level)),
+            neutral: WordSet::new(with_traditional(file.change.neutral)),
+            fillers: WordSet::new(with_traditional(file.change.fillers)),
+            higher: WordSet::new(with_traditional(file.change.higher)),
+            lower: WordSet::new(with_traditional(file.change.lower)),
+            subject_trailing: WordSet::new(with_traditional(file.subject.trailing)),
+            subject_kept_endings: WordSet::new(with_traditional(file.subject.kept_endings)),
+            subject_leading: WordSet::new(with_traditional(file.subject.leading)),
+            subject_after_stops: WordSet::new(with_traditional(file.subject.after_stops)),
+            yoy: WordSet::new(with_traditional(file.comparison.yoy)),
+            mom: WordSet::new(with_traditional(file.comparison.mom)),
         };
         if errors.is_empty() {
             Ok(lexicon)

@@ -9,6 +9,7 @@
 pub mod error;
 pub mod fragments;
 pub mod lexicon;
+pub mod script;
 pub mod units;
 
 use std::collections::HashMap;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{RuleError, SourceFile};
+use super::script::traditional;
 use crate::decimal::Decimal;
 use crate::metric::Kind;
 
@@ -81,10 +82,38 @@ impl UnitTable {
                 }
             }
         }
-        if errors.is_empty() {
-            Ok(table)
-        } else {
-            Err(errors)
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        table.add_traditional_surfaces();
+        Ok(table)
+    }
+
+    /// Lets each surface also match in traditional script (億元, 個百分點); a
+    /// count keeps the measure word as written.
+    fn add_traditional_surfaces(&mut self) {
+        let variants: Vec<(String, UnitDef)> = self
+            .by_surface
+            .iter()
+            .flat_map(|(surface, def)| {
+                traditional(surface).into_iter().map(|t| {
+                    let unit = if def.kind == Kind::Count {
+                        t.clone()
+                    } else {
+                        def.unit.clone()
+                    };
+                    (
+                        t,
+                        UnitDef {
+                            unit,
+                            ..def.clone()
+                        },
+                    )
+                })
+            })
+            .collect();
+        for (surface, def) in variants {
+            self.by_surface.entry(surface).or_insert(def);
         }
     }
 

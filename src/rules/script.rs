@@ -1,0 +1,58 @@
+//! Rule vocabulary in both Chinese scripts.
+//!
+//! Word lists and unit surfaces are written in simplified Chinese; each word
+//! also matches its traditional form (同比增长 → 同比增長, 个百分点 → 個百分點),
+//! so that bulletins from Hong Kong, Macao and Taiwan read the same way. The
+//! forms come from OpenCC's simplified-to-traditional dictionaries.
+
+use ferrous_opencc::config::BuiltinConfig;
+use ferrous_opencc::OpenCC;
+use once_cell::sync::Lazy;
+
+/// OpenCC's standard, Taiwan and Hong Kong conversions: they differ in a few
+/// characters (为 is 爲 in the standard, 為 in Taiwan and Hong Kong).
+static TO_TRADITIONAL: Lazy<Vec<OpenCC>> = Lazy::new(|| {
+    [BuiltinConfig::S2t, BuiltinConfig::S2tw, BuiltinConfig::S2hk]
+        .into_iter()
+        .filter_map(|config| OpenCC::from_config(config).ok())
+        .collect()
+});
+
+/// The traditional forms of `word` that differ from it, without repeats.
+pub fn traditional(word: &str) -> Vec<String> {
+    let mut forms: Vec<String> = Vec::new();
+    for converter in TO_TRADITIONAL.iter() {
+        let form = converter.convert(word);
+        if form != word && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// `words` followed by their traditional forms that are not listed yet.
+pub fn with_traditional(mut words: Vec<String>) -> Vec<String> {
+    let forms: Vec<String> = words.iter().flat_map(|w| traditional(w)).collect();
+    for form in forms {
+        if !words.contains(&form) {
+            words.push(form);
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simplified_words_gain_their_traditional_form() {
+        assert_eq!(traditional("个百分点"), vec!["個百分點"]);
+        assert!(traditional("为").contains(&"為".to_string()));
+        assert!(traditional("同比").is_empty());
+        assert_eq!(
+            with_traditional(vec!["较上年".into(), "較上年".into(), "增长".into()]),
+            vec!["较上年", "較上年", "增长", "增長"]
+        );
+    }
+}
