@@ -122,6 +122,10 @@ fn resolve(
         return None;
     }
 
+    if rule.not_before_unit && starts_with_unit(rules, after_words) {
+        return None;
+    }
+
     let mut number = numerals.parse(num)?;
     let high_text = name("num_high").map(|m| m.as_str());
     let mut high = match high_text {
@@ -188,12 +192,7 @@ fn resolve(
     // next decimal places (零 keeps a place: 三块零四 is 3.04).
     if let Some(m) = name("decimals") {
         // 5块一份: a digit before a measure word counts something else.
-        let next = after.chars().next().map_or(0, char::len_utf8);
-        if rules
-            .units
-            .get(&after[..next])
-            .is_some_and(|u| u.kind == Kind::Count)
-        {
+        if starts_with_unit(rules, after) {
             return None;
         }
         number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
@@ -316,6 +315,16 @@ fn is_glued_to_code(before: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_')
+}
+
+/// True when `text` starts with a measure word or a duration (个, 天, 小时).
+fn starts_with_unit(rules: &RuleSet, text: &str) -> bool {
+    text.char_indices().take(3).any(|(i, c)| {
+        rules
+            .units
+            .get(&text[..i + c.len_utf8()])
+            .is_some_and(|u| matches!(u.kind, Kind::Count | Kind::Duration))
+    })
 }
 
 /// 五百分之2.2 (2.2 five-hundredths): the 百分之 of the match continues a

@@ -70,6 +70,9 @@ pub struct Rule {
     pub min_value: Option<Decimal>,
     /// Rejects a match followed by one of these words (五年来).
     pub not_followed_by: Vec<String>,
+    /// Rejects a match followed by a measure word or a duration (一两个,
+    /// 三两天: a pair of numbers, not a weight).
+    pub not_before_unit: bool,
     /// Units (as written) this rule does not accept (九类 is a label).
     pub exclude_units: Vec<String>,
     /// Texts the rule must turn into the stated rows.
@@ -157,6 +160,8 @@ struct RuleEntry {
     min_value: Option<String>,
     #[serde(default)]
     not_followed_by: Vec<String>,
+    #[serde(default)]
+    not_before_unit: bool,
     #[serde(default)]
     exclude_units: Vec<String>,
     #[serde(default)]
@@ -484,6 +489,7 @@ fn compile_rule(
             not_year: entry.not_year,
             min_value,
             not_followed_by: entry.not_followed_by,
+            not_before_unit: entry.not_before_unit,
             exclude_units: entry.exclude_units,
             examples,
             counter_examples,
