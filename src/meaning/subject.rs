@@ -27,11 +27,11 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
 /// regex runs only where one stands first.
 const DATE_OPENINGS: &str = "截到至在前一二三四五六七八九十两上下全以来";
 
-/// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初,
+/// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初, 较常年,
 /// 由上年同期, 恢复至2019年的): not part of the subject, and all of it when the
 /// clause opens with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:比|较|由)[上去前同全本年0-9一二三四][^比较由]{0,8}|(?:至|到|为|是|于)[0-9]{4}年(?:同期)?(?:水平)?的)$")
+    Regex::new(r"(?:(?:比|较|由)[上去前同全本年常多0-9一二三四][^比较由]{0,8}|(?:至|到|为|是|于)[0-9]{4}年(?:同期)?(?:水平)?的)$")
         .expect("valid pattern")
 });
 
