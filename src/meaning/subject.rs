@@ -123,6 +123,11 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
     let s = cut_enumeration(s);
     let s = cut_at_predicate(lexicon, s);
     let s = cut_before_verb(lexicon, s);
+    // 进出口占外贸总值的47.9%: a share names its base without the 的.
+    let s = match s.strip_suffix('的') {
+        Some(share) if share.contains('占') => share,
+        _ => s,
+    };
     s.to_string()
 }
 
