@@ -191,10 +191,6 @@ fn resolve(
     // 十二块五, 一米七五, 3斤5两, 两毛五: digits written after the unit are its
     // next decimal places (零 keeps a place: 三块零四 is 3.04).
     if let Some(m) = name("decimals") {
-        // 5块一份: a digit before a measure word counts something else.
-        if starts_with_unit(rules, after) {
-            return None;
-        }
         number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
     }
     let mut value = number.low.checked_mul(factor)?;
