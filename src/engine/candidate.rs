@@ -5,7 +5,7 @@
 
 use regex_automata::util::captures::Captures;
 
-use super::scanner::{group, Group};
+use super::scanner::{Capture, Group};
 use crate::decimal::Decimal;
 use crate::metric::{Kind, Qualifier};
 use crate::numeral::{digit_value, parse_number, parse_plain, Number};
@@ -92,8 +92,8 @@ fn resolve(
     numerals: &mut LastNumeral,
 ) -> Option<Candidate> {
     let whole = caps.get_match()?;
-    let name = |n: &str| group(caps, text, n);
-    let num = name("num")?;
+    let name = |c: Capture| rules.scanner.group(index, caps, text, c);
+    let num = name(Capture::Num)?;
     let lexicon = &rules.lexicon;
     let before = &text[..whole.start()];
     if is_glued_to_code(before)
@@ -127,7 +127,7 @@ fn resolve(
     }
 
     let mut number = numerals.parse(num)?;
-    let high_text = name("num_high").map(|m| m.as_str());
+    let high_text = name(Capture::NumHigh).map(|m| m.as_str());
     let mut high = match high_text {
         Some(h) => Some(parse_number(h)?),
         None => None,
@@ -145,7 +145,7 @@ fn resolve(
     let (unit, unit_factor) = match &rule.fixed_unit {
         Some(u) => (u.clone(), Decimal::from_int(1)),
         None => {
-            let surface = name("unit")?.as_str();
+            let surface = name(Capture::Unit)?.as_str();
             if rule.exclude_units.iter().any(|u| u == surface) {
                 return None;
             }
@@ -163,12 +163,12 @@ fn resolve(
         None => unit_factor,
     };
     // 一吨半, 两米半: half a unit more.
-    if name("half").is_some() {
+    if name(Capture::Half).is_some() {
         number.low = number.low.checked_add(Decimal::parse("0.5")?)?;
     }
     // 增长-2.1%: a minus sign written against the number. A dash right after
     // an amount (1万(含)-5万元, 1万元--5万元) joins a range instead.
-    if let Some(sign) = name("sign") {
+    if let Some(sign) = name(Capture::Sign) {
         let dash = !matches!(sign.text, "负" | "零下");
         let after_amount = text[..sign.start]
             .chars()
@@ -180,7 +180,7 @@ fn resolve(
         number.low = number.low.negate();
     }
     // 五元三角二分, 十二块五毛: tenths (角, 毛) and hundredths (分) of the unit.
-    for (part, place) in [("jiao", -1), ("fen", -2)] {
+    for (part, place) in [(Capture::Jiao, -1), (Capture::Fen, -2)] {
         if let Some(m) = name(part) {
             let digits = parse_number(m.as_str())?.low;
             number.low = number
@@ -190,12 +190,12 @@ fn resolve(
     }
     // 十二块五, 一米七五, 3斤5两, 两毛五: digits written after the unit are its
     // next decimal places (零 keeps a place: 三块零四 is 3.04).
-    if let Some(m) = name("decimals") {
+    if let Some(m) = name(Capture::Decimals) {
         number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
     }
     let mut value = number.low.checked_mul(factor)?;
     // 三年六个月: a second amount already in the rule's unit, added after scaling.
-    if let Some(m) = name("extra") {
+    if let Some(m) = name(Capture::Extra) {
         value = value.checked_add(parse_plain(m.as_str())?.checked_mul(unit_factor)?)?;
     }
     let value_high = match (high, number.high) {
@@ -211,7 +211,7 @@ fn resolve(
 
     // Qualifier: a verb before the span (超过), a word against the number (近),
     // 余/多 inside the numeral, or a word after the unit (以上).
-    let pre = name("pre");
+    let pre = name(Capture::Pre);
     let mut start = whole.start();
     let mut qualifier = None;
     let lead = text[..pre.map_or(whole.start(), |p| p.end)].trim_end_matches('了');
@@ -228,7 +228,7 @@ fn resolve(
         qualifier = Some(Qualifier::MoreThan);
     }
     let mut end = whole.end();
-    if let Some(post) = name("post") {
+    if let Some(post) = name(Capture::Post) {
         let compound = lexicon
             .not_qualifiers
             .iter()

@@ -8,11 +8,74 @@
 
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
 /// The longest span a rule match may have, in bytes (a number with its
 /// qualifiers, multiplier and unit is a few dozen).
 const MAX_SPAN_BYTES: usize = 256;
+
+/// The capture groups the engine reads from a rule's match (rules/README.md).
+#[derive(Debug, Clone, Copy)]
+pub enum Capture {
+    /// The number.
+    Num,
+    /// The upper end of a range.
+    NumHigh,
+    /// The unit as written.
+    Unit,
+    /// A qualifier word before the number.
+    Pre,
+    /// A qualifier word after the unit.
+    Post,
+    /// A minus sign.
+    Sign,
+    /// 半 after the unit.
+    Half,
+    /// The 角 digit.
+    Jiao,
+    /// The 分 digit.
+    Fen,
+    /// Digits after the unit that are its next decimal places.
+    Decimals,
+    /// A second amount already in the rule's unit.
+    Extra,
+}
+
+impl Capture {
+    const ALL: [Capture; 11] = [
+        Capture::Num,
+        Capture::NumHigh,
+        Capture::Unit,
+        Capture::Pre,
+        Capture::Post,
+        Capture::Sign,
+        Capture::Half,
+        Capture::Jiao,
+        Capture::Fen,
+        Capture::Decimals,
+        Capture::Extra,
+    ];
+
+    /// The group's name in a pattern.
+    fn name(self) -> &'static str {
+        match self {
+            Capture::Num => "num",
+            Capture::NumHigh => "num_high",
+            Capture::Unit => "unit",
+            Capture::Pre => "pre",
+            Capture::Post => "post",
+            Capture::Sign => "sign",
+            Capture::Half => "half",
+            Capture::Jiao => "jiao",
+            Capture::Fen => "fen",
+            Capture::Decimals => "decimals",
+            Capture::Extra => "extra",
+        }
+    }
+}
+
+/// Where each [`Capture`] is among one rule's groups, if the rule has it.
+type GroupIndexes = [Option<usize>; Capture::ALL.len()];
 
 /// The compiled rules, ready to scan.
 #[derive(Debug, Clone)]
@@ -24,6 +87,8 @@ pub struct Scanner {
     /// Each rule alone, for its captures: a small automaton is cheaper to
     /// run anchored than the union of all rules.
     rules: Vec<Regex>,
+    /// Each rule's group indexes, looked up once rather than by name per match.
+    groups: Vec<GroupIndexes>,
 }
 
 impl Scanner {
@@ -34,14 +99,38 @@ impl Scanner {
             .configure(Regex::config().match_kind(MatchKind::All))
             .build_many(patterns)
             .map_err(|e| e.to_string())?;
-        let rules = patterns
+        let rules: Vec<Regex> = patterns
             .iter()
             .map(|p| Regex::new(p).map_err(|e| e.to_string()))
             .collect::<Result<_, _>>()?;
+        let groups = rules
+            .iter()
+            .map(|regex| {
+                Capture::ALL.map(|c| regex.group_info().to_index(PatternID::ZERO, c.name()))
+            })
+            .collect();
         Ok(Scanner {
             leftmost,
             all,
             rules,
+            groups,
+        })
+    }
+
+    /// The text of `capture` in a match of rule `rule`, with its byte offsets.
+    pub fn group<'t>(
+        &self,
+        rule: usize,
+        caps: &Captures,
+        text: &'t str,
+        capture: Capture,
+    ) -> Option<Group<'t>> {
+        let index = self.groups.get(rule)?[capture as usize]?;
+        let span = caps.get_group(index)?;
+        Some(Group {
+            start: span.start,
+            end: span.end,
+            text: text.get(span.start..span.end)?,
         })
     }
 
@@ -75,7 +164,8 @@ impl Scanner {
                 let kept = visit(index, caps);
                 // A rejected number (a year, a code) is still consumed; a match
                 // rejected for the words before its number (人民币 5 after 4) is not.
-                if let Some(num) = caps.get_group_by_name("num") {
+                let num = self.groups[index][Capture::Num as usize].and_then(|i| caps.get_group(i));
+                if let Some(num) = num {
                     if kept || num.start == start {
                         number_end = number_end.max(num.end);
                     }
@@ -86,16 +176,6 @@ impl Scanner {
             at = number_end.max(start + next_char);
         }
     }
-}
-
-/// The text of a named group of `caps` in `text`, with its byte offsets.
-pub fn group<'t>(caps: &Captures, text: &'t str, name: &str) -> Option<Group<'t>> {
-    let span = caps.get_group_by_name(name)?;
-    Some(Group {
-        start: span.start,
-        end: span.end,
-        text: text.get(span.start..span.end)?,
-    })
 }
 
 /// A captured group: where it is and what it says.
