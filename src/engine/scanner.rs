@@ -56,8 +56,13 @@ impl Capture {
         Capture::Extra,
     ];
 
+    /// True when a pattern's group `name` is one the engine reads.
+    pub fn is_known(name: &str) -> bool {
+        Capture::ALL.iter().any(|c| c.name() == name)
+    }
+
     /// The group's name in a pattern.
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Capture::Num => "num",
             Capture::NumHigh => "num_high",

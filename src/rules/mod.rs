@@ -27,7 +27,7 @@ pub use lexicon::Lexicon;
 pub use units::{UnitDef, UnitTable};
 
 use crate::decimal::Decimal;
-use crate::engine::scanner::Scanner;
+use crate::engine::scanner::{Capture, Scanner};
 use crate::metric::{Comparison, Direction, Kind, Qualifier};
 
 /// The rule files compiled into the binary, used when no `rules/` folder is given.
@@ -424,6 +424,12 @@ fn compile_rule(
         let names: Vec<&str> = r.capture_names().flatten().collect();
         if !names.contains(&"num") {
             errors.push(err(pattern_at, "pattern has no `num` capture".into()));
+        }
+        for name in names.iter().filter(|n| !Capture::is_known(n)) {
+            errors.push(err(
+                pattern_at,
+                format!("pattern has a capture `{name}` that the engine does not read"),
+            ));
         }
         if entry.unit.is_none() && !names.contains(&"unit") {
             errors.push(err(

@@ -75,6 +75,15 @@ fn unknown_fragment_names_file_and_line() {
 }
 
 #[test]
+fn unknown_capture_names_file_and_line() {
+    let e = error_with("money.toml", |t| t.replacen("(?P<post>", "(?P<postt>", 1));
+    assert_eq!(
+        e,
+        "money.toml:8: rule money: pattern has a capture `postt` that the engine does not read"
+    );
+}
+
+#[test]
 fn cyclic_fragments_are_rejected() {
     let e = error_with("fragments.toml", |t| {
         t.replace("over = '[余多]'", "over = '{number}'")
