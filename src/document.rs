@@ -128,15 +128,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-/// The first non-empty line of a text, trimmed.
-pub fn title_of(text: &str) -> String {
+/// The first non-empty line of a text, trimmed: its title, if it has one.
+pub fn first_line(text: &str) -> &str {
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("")
-        .chars()
-        .take(200)
-        .collect()
+}
+
+/// The title of a text for the documents table: its first line, at most 200
+/// characters.
+pub fn title_of(text: &str) -> String {
+    first_line(text).chars().take(200).collect()
 }
 
 /// An input that could not be used, with the reason.

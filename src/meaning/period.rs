@@ -8,6 +8,8 @@
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
+use crate::document::first_line;
+
 /// A date mention: a year, a month (range), a quarter or a half year, at least
 /// one of them. The parts without a year repeat under names ending in `_`.
 static DATE: Lazy<Regex> = Lazy::new(|| {
@@ -33,8 +35,7 @@ static YEAR: Lazy<Regex> =
 
 /// The document's default year: from its title, else its first year mention.
 pub fn default_year(text: &str) -> Option<String> {
-    let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    YEAR.captures(title)
+    YEAR.captures(first_line(text))
         .or_else(|| YEAR.captures(text))
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
@@ -53,10 +54,7 @@ fn is_ratio_base(after: &str) -> bool {
 /// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
 /// not a title.
 fn title_period(text: &str) -> Option<String> {
-    let title = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
+    let title = Some(first_line(text)).filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
     let caps = DATE.captures_iter(title).find(|c| c.name("y").is_some())?;
     render(&caps, None)
 }
