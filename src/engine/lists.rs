@@ -66,6 +66,9 @@ fn list_item(
     end: usize,
     head: &Candidate,
 ) -> Option<Candidate> {
+    if !text.get(..end)?.ends_with('、') {
+        return None;
+    }
     let mut from = end.saturating_sub(WINDOW).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;

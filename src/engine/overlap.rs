@@ -5,7 +5,7 @@
 //! candidate overlapping a kept one loses, and the reason is recorded for
 //! `explain`.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeMap;
 
 use super::candidate::Candidate;
@@ -28,7 +28,7 @@ pub fn settle(
     text: &str,
     mut candidates: Vec<Candidate>,
 ) -> (Vec<Candidate>, Vec<Loser>) {
-    candidates.sort_by(|a, b| rank(rules, text, a, b).0);
+    candidates.sort_by_cached_key(|c| rank_key(rules, text, c));
     candidates.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule == b.rule);
     // Kept spans never overlap, so the only one a candidate can overlap is
     // the last kept span starting before the candidate ends.
@@ -57,15 +57,27 @@ pub fn settle(
     (kept.into_values().collect(), losers)
 }
 
+/// What ranks a candidate, in the policy's order; the smaller key wins.
+type RankKey<'r> = (Reverse<i32>, Reverse<usize>, usize, &'r str);
+
+fn rank_key<'r>(rules: &'r RuleSet, text: &str, c: &Candidate) -> RankKey<'r> {
+    let rule = &rules.rules[c.rule];
+    (
+        Reverse(rule.priority),
+        Reverse(text[c.start..c.end].chars().count()),
+        c.start,
+        &rule.id,
+    )
+}
+
 /// Orders `a` before `b` when `a` wins, and names the criterion that decided.
 fn rank(rules: &RuleSet, text: &str, a: &Candidate, b: &Candidate) -> (Ordering, &'static str) {
-    let (ra, rb) = (&rules.rules[a.rule], &rules.rules[b.rule]);
-    let chars = |c: &Candidate| text[c.start..c.end].chars().count();
+    let (ka, kb) = (rank_key(rules, text, a), rank_key(rules, text, b));
     let steps: [(Ordering, &'static str); 4] = [
-        (rb.priority.cmp(&ra.priority), "lower rule priority"),
-        (chars(b).cmp(&chars(a)), "shorter span"),
-        (a.start.cmp(&b.start), "starts later"),
-        (ra.id.cmp(&rb.id), "rule id sorts later"),
+        (ka.0.cmp(&kb.0), "lower rule priority"),
+        (ka.1.cmp(&kb.1), "shorter span"),
+        (ka.2.cmp(&kb.2), "starts later"),
+        (ka.3.cmp(kb.3), "rule id sorts later"),
     ];
     steps
         .into_iter()

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -71,12 +71,17 @@ pub struct Lexicon {
 }
 
 /// A set of words, looked up by the text's ending or beginning: one hash probe
-/// per distinct word length instead of a comparison per word.
+/// per distinct word length instead of a comparison per word, and none when
+/// no word ends (or starts) with the text's last (or first) character.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: Vec<String>,
     set: FxHashSet<String>,
     lengths: Vec<usize>,
+    /// The characters some word ends with.
+    last_chars: FxHashSet<char>,
+    /// The characters some word starts with.
+    first_chars: FxHashSet<char>,
     /// Finds the words inside a text in one pass.
     automaton: Option<AhoCorasick>,
 }
@@ -89,6 +94,8 @@ impl WordSet {
         lengths.dedup();
         let words = longest_first(words);
         let set = words.iter().cloned().collect();
+        let last_chars = words.iter().filter_map(|w| w.chars().next_back()).collect();
+        let first_chars = words.iter().filter_map(|w| w.chars().next()).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(words.iter().filter(|w| !w.is_empty()))
@@ -97,6 +104,8 @@ impl WordSet {
             words,
             set,
             lengths,
+            last_chars,
+            first_chars,
             automaton,
         }
     }
@@ -110,6 +119,10 @@ impl WordSet {
 
     /// The longest word `text` ends with.
     pub fn suffix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let last = text.chars().next_back()?;
+        if !self.last_chars.contains(&last) {
+            return None;
+        }
         self.lengths.iter().find_map(|&n| {
             let at = text.len().checked_sub(n)?;
             let tail = text.get(at..)?;
@@ -119,6 +132,10 @@ impl WordSet {
 
     /// The longest word `text` starts with.
     pub fn prefix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let first = text.chars().next()?;
+        if !self.first_chars.contains(&first) {
+            return None;
+        }
         self.lengths.iter().find_map(|&n| {
             let head = text.get(..n)?;
             self.set.contains(head).then_some(head)
@@ -136,45 +153,45 @@ impl WordSet {
     }
 }
 
-/// Words with a meaning each, longest first so that the first match is the longest.
+/// Words with a meaning each, looked up like a [`WordSet`].
 #[derive(Debug, Clone)]
 pub struct WordList<T> {
-    entries: Vec<(String, T)>,
+    words: WordSet,
+    meanings: FxHashMap<String, T>,
 }
 
 impl<T> Default for WordList<T> {
     fn default() -> Self {
         WordList {
-            entries: Vec::new(),
+            words: WordSet::default(),
+            meanings: FxHashMap::default(),
         }
     }
 }
 
 impl<T: Copy> WordList<T> {
-    fn new(mut entries: Vec<(String, T)>) -> WordList<T> {
-        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        WordList { entries }
+    fn new(entries: Vec<(String, T)>) -> WordList<T> {
+        let words = WordSet::new(entries.iter().map(|(w, _)| w.clone()).collect());
+        WordList {
+            words,
+            meanings: entries.into_iter().collect(),
+        }
     }
 
     /// The meaning of exactly this word.
     pub fn get(&self, word: &str) -> Option<T> {
-        self.entries
-            .iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, m)| *m)
+        self.meanings.get(word).copied()
     }
 
-    /// The longest listed word that `text` ends with.
-    pub fn suffix_of<'w>(&'w self, text: &str) -> Option<(&'w str, T)> {
-        self.entries
-            .iter()
-            .find(|(w, _)| text.ends_with(w.as_str()))
-            .map(|(w, m)| (w.as_str(), *m))
+    /// The longest listed word that `text` ends with, and its meaning.
+    pub fn suffix_of<'t>(&self, text: &'t str) -> Option<(&'t str, T)> {
+        let word = self.words.suffix_of(text)?;
+        Some((word, self.get(word)?))
     }
 
     /// The words, longest first.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(w, _)| w.as_str())
+        self.words.iter().map(String::as_str)
     }
 }
 
