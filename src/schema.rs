@@ -4,7 +4,7 @@
 //! and [`metric_cells`] / [`document_cells`] are the one place where a row is
 //! laid out as column values.
 
-use std::borrow::Cow;
+use std::fmt::Write;
 
 use crate::decimal::Decimal;
 use crate::document::DocumentRecord;
@@ -167,18 +167,24 @@ pub enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    /// The value as CSV text: empty for null, numbers in plain notation;
-    /// strings are borrowed, not copied.
-    pub fn text(self) -> Cow<'a, str> {
-        match self {
-            Cell::Str(s) => Cow::Borrowed(s),
-            Cell::OptStr(s) => Cow::Borrowed(s.unwrap_or("")),
-            Cell::U32(n) => Cow::Owned(n.to_string()),
-            Cell::U64(n) => Cow::Owned(n.to_string()),
-            Cell::OptU64(n) => Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default()),
-            Cell::Num(d) => Cow::Owned(d.to_string()),
-            Cell::OptNum(d) => Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()),
-        }
+    /// The value as CSV text: empty for null, numbers in plain notation.
+    /// Strings are borrowed; a number is written into `scratch`, which the
+    /// caller reuses from cell to cell.
+    pub fn text<'s>(self, scratch: &'s mut String) -> &'s str
+    where
+        'a: 's,
+    {
+        scratch.clear();
+        let number: &dyn std::fmt::Display = match self {
+            Cell::Str(s) | Cell::OptStr(Some(s)) => return s,
+            Cell::OptStr(None) | Cell::OptU64(None) | Cell::OptNum(None) => return "",
+            Cell::U32(ref n) => n,
+            Cell::U64(ref n) | Cell::OptU64(Some(ref n)) => n,
+            Cell::Num(ref d) | Cell::OptNum(Some(ref d)) => d,
+        };
+        // Writing into a String cannot fail.
+        let _ = write!(scratch, "{number}");
+        scratch
     }
 }
 

@@ -15,6 +15,8 @@ use crate::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 pub struct CsvSink {
     metrics: csv::Writer<AtomicFile>,
     documents: csv::Writer<AtomicFile>,
+    /// Where numbers are written before they go into a field.
+    scratch: String,
 }
 
 fn open(path: &Path, columns: &[Column], bom: bool) -> Result<csv::Writer<AtomicFile>> {
@@ -27,9 +29,9 @@ fn open(path: &Path, columns: &[Column], bom: bool) -> Result<csv::Writer<Atomic
     Ok(w)
 }
 
-fn write_row(w: &mut csv::Writer<AtomicFile>, cells: &[Cell]) -> Result<()> {
+fn write_row(w: &mut csv::Writer<AtomicFile>, cells: &[Cell], scratch: &mut String) -> Result<()> {
     for cell in cells {
-        w.write_field(cell.text().as_bytes())?;
+        w.write_field(cell.text(scratch).as_bytes())?;
     }
     w.write_record(None::<&[u8]>)?;
     Ok(())
@@ -41,17 +43,18 @@ impl CsvSink {
         Ok(CsvSink {
             metrics: open(&dir.join("metrics.csv"), &METRIC_COLUMNS, bom)?,
             documents: open(&dir.join("documents.csv"), &DOCUMENT_COLUMNS, bom)?,
+            scratch: String::new(),
         })
     }
 }
 
 impl Tables for CsvSink {
     fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
-        write_row(&mut self.metrics, cells)
+        write_row(&mut self.metrics, cells, &mut self.scratch)
     }
 
     fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
-        write_row(&mut self.documents, cells)
+        write_row(&mut self.documents, cells, &mut self.scratch)
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
