@@ -10,6 +10,8 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
+use crate::rules::Rule;
+
 /// The longest span a rule match may have, in bytes (a number with its
 /// qualifiers, multiplier and unit is a few dozen).
 const MAX_SPAN_BYTES: usize = 256;
@@ -97,17 +99,15 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// Compiles the (expanded) rule patterns, in rule order.
-    pub fn new(patterns: &[&str]) -> Result<Scanner, String> {
-        let leftmost = Regex::new_many(patterns).map_err(|e| e.to_string())?;
+    /// Combines the rules, in rule order, into one scan.
+    pub fn new(rules: &[Rule]) -> Result<Scanner, String> {
+        let patterns: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
+        let leftmost = Regex::new_many(&patterns).map_err(|e| e.to_string())?;
         let all = Regex::builder()
             .configure(Regex::config().match_kind(MatchKind::All))
-            .build_many(patterns)
+            .build_many(&patterns)
             .map_err(|e| e.to_string())?;
-        let rules: Vec<Regex> = patterns
-            .iter()
-            .map(|p| Regex::new(p).map_err(|e| e.to_string()))
-            .collect::<Result<_, _>>()?;
+        let rules: Vec<Regex> = rules.iter().map(|r| r.regex.clone()).collect();
         let groups = rules
             .iter()
             .map(|regex| {

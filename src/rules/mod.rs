@@ -17,6 +17,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use regex::Regex;
+use regex_automata::meta::Regex as RuleRegex;
+use regex_automata::PatternID;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
@@ -58,6 +60,8 @@ pub struct Rule {
     pub kind: Kind,
     /// The pattern with fragments expanded.
     pub pattern: String,
+    /// The pattern compiled alone, for the captures of a match.
+    pub regex: RuleRegex,
     /// A fixed canonical unit (`%`); otherwise the `unit` capture is looked up.
     pub fixed_unit: Option<String>,
     /// Multiplies the number (两成 → ×10).
@@ -295,8 +299,7 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(RuleErrors(errors));
         }
-        let patterns: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
-        let scanner = Scanner::new(&patterns).map_err(|e| {
+        let scanner = Scanner::new(&rules).map_err(|e| {
             RuleErrors(vec![RuleError {
                 file: "rules".into(),
                 line: 0,
@@ -409,7 +412,7 @@ fn compile_rule(
             errors.push(err(pattern_at, e.to_string()));
             None
         }
-        Ok(expanded) => match Regex::new(&expanded) {
+        Ok(expanded) => match RuleRegex::new(&expanded) {
             Err(e) => {
                 errors.push(err(
                     pattern_at,
@@ -417,11 +420,15 @@ fn compile_rule(
                 ));
                 None
             }
-            Ok(r) => Some(r),
+            Ok(r) => Some((expanded, r)),
         },
     };
-    if let Some(r) = &regex {
-        let names: Vec<&str> = r.capture_names().flatten().collect();
+    if let Some((_, r)) = &regex {
+        let names: Vec<&str> = r
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .flatten()
+            .collect();
         if !names.contains(&"num") {
             errors.push(err(pattern_at, "pattern has no `num` capture".into()));
         }
@@ -485,10 +492,11 @@ fn compile_rule(
         })
         .collect();
     match (errors.is_empty(), kind, regex) {
-        (true, Some(kind), Some(regex)) => Ok(Rule {
+        (true, Some(kind), Some((pattern, regex))) => Ok(Rule {
             id: id.into(),
             kind,
-            pattern: regex.as_str().to_string(),
+            pattern,
+            regex,
             fixed_unit: entry.unit,
             scale,
             priority: entry.priority,
