@@ -32,44 +32,41 @@ struct Shift {
 impl<'a> NormalizedText<'a> {
     /// Normalises `original`; no copy is made when nothing needs folding.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
-        let needs_folding = original.char_indices().any(|(i, c)| {
-            fold(c, original, i).is_some_and(|f| f != c)
-                || (is_gap(c) && is_dropped_gap(original, i))
-        });
-        if !needs_folding {
+        let Some(first) = next_change(original, 0) else {
             return NormalizedText {
                 original,
                 normalized: Cow::Borrowed(original),
                 shifts: Vec::new(),
             };
-        }
+        };
         let mut normalized = String::with_capacity(original.len());
         let mut shifts = Vec::new();
-        let mut chars = original.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if is_gap(c) && is_dropped_gap(original, i) {
-                while chars.next_if(|&(_, c)| is_gap(c)).is_some() {}
-                let resume = chars.peek().map_or(original.len(), |&(j, _)| j);
-                shifts.push(Shift {
-                    at: normalized.len(),
-                    end: i,
-                    start: resume,
-                });
-                continue;
-            }
-            match fold(c, original, i).filter(|&f| f != c) {
-                Some(f) => {
-                    normalized.push(f);
-                    let after = i + c.len_utf8();
+        let mut copied = 0;
+        let mut next = Some(first);
+        while let Some((at, change)) = next {
+            normalized.push_str(&original[copied..at]);
+            copied = match change {
+                Change::Gap { resume } => {
+                    shifts.push(Shift {
+                        at: normalized.len(),
+                        end: at,
+                        start: resume,
+                    });
+                    resume
+                }
+                Change::Fold { to, after } => {
+                    normalized.push(to);
                     shifts.push(Shift {
                         at: normalized.len(),
                         end: after,
                         start: after,
                     });
+                    after
                 }
-                None => normalized.push(c),
-            }
+            };
+            next = next_change(original, copied);
         }
+        normalized.push_str(&original[copied..]);
         NormalizedText {
             original,
             normalized: Cow::Owned(normalized),
@@ -107,6 +104,44 @@ impl<'a> NormalizedText<'a> {
         let (s, e) = self.original_range(start, end);
         self.original.get(s..e).unwrap_or("")
     }
+}
+
+/// What normalisation does at one place of the original text.
+enum Change {
+    /// A run of spaces is dropped; the text resumes at byte `resume`.
+    Gap { resume: usize },
+    /// A character becomes `to`; the next one starts at byte `after`.
+    Fold { to: char, after: usize },
+}
+
+/// The first change at or after byte `from` (a character boundary).
+fn next_change(text: &str, from: usize) -> Option<(usize, Change)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        if !may_fold_or_gap(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next()?;
+        if is_gap(c) && is_dropped_gap(text, at) {
+            let resume = text.len() - text[at..].trim_start_matches(is_gap).len();
+            return Some((at, Change::Gap { resume }));
+        }
+        let after = at + c.len_utf8();
+        if let Some(to) = fold(c, text, at).filter(|&f| f != c) {
+            return Some((at, Change::Fold { to, after }));
+        }
+        at = after;
+    }
+    None
+}
+
+/// True for the first byte of every character that [`fold`] or [`is_gap`]
+/// accepts (a space, a tab, U+00A0, U+3000 and the full-width forms), so that
+/// other characters are passed over a byte at a time.
+fn may_fold_or_gap(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | 0xC2 | 0xE3 | 0xEF)
 }
 
 /// Spaces that a line may hold between words.
@@ -245,6 +280,18 @@ mod tests {
         assert_eq!(t.original_slice(money, money + "5万元".len()), "5 万元");
         let (_, end) = t.original_range(0, "增长".len());
         assert_eq!(&original[..end], "增长");
+    }
+
+    #[test]
+    fn runs_of_spaces_and_a_fold_at_the_end_map_back() {
+        let original = "共 \u{a0} 1２名，增长５";
+        let t = NormalizedText::new(original);
+        assert_eq!(t.normalized(), "共12名，增长5");
+        let n = t.normalized().find("12名").unwrap();
+        assert_eq!(t.original_slice(n, n + "12名".len()), "1２名");
+        assert_eq!(t.original_range(0, "共".len()), (0, "共".len()));
+        let last = t.normalized().len();
+        assert_eq!(t.original_slice(last - 1, last), "５");
     }
 
     #[test]
