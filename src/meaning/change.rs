@@ -39,7 +39,7 @@ fn verb_at_end<'t>(lexicon: &Lexicon, text: &'t str) -> Option<(&'t str, Directi
 /// is up; `高于全国` is a gap (none); `减少碳排放2810万吨` is down.
 pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     let text = strip_suffixes(before, &lexicon.fillers);
-    if suffix(text, &lexicon.neutral).is_some() {
+    if suffix(text, &lexicon.neutral).is_some() || suffix(text, &lexicon.not_changes).is_some() {
         return None;
     }
     if let Some(level) = suffix(text, &lexicon.level) {

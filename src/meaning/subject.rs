@@ -96,7 +96,18 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             s = strip_suffixes(s, &lexicon.level);
         }
         s = strip_suffixes(s, &lexicon.neutral);
-        for list in [&lexicon.up, &lexicon.down, &lexicon.yoy, &lexicon.mom] {
+        // 航班起降: a word that names no change keeps its verb-like ending.
+        let keeps_verb = suffix(s, &lexicon.not_changes).is_some();
+        let endings = [
+            (&lexicon.up, true),
+            (&lexicon.down, true),
+            (&lexicon.yoy, false),
+            (&lexicon.mom, false),
+        ];
+        for (list, is_verb) in endings {
+            if is_verb && keeps_verb {
+                continue;
+            }
             if let Some(w) = suffix(s, list) {
                 s = &s[..s.len() - w.len()];
             }

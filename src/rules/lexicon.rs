@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub down: WordSet,
     /// Words after a change verb that make the number a level reached (至, 为).
     pub level: WordSet,
+    /// Words that end in a change verb but name no change (起降, 涨跌).
+    pub not_changes: WordSet,
     /// Words between a change verb and its number (了, 分别).
     pub fillers: WordSet,
     /// After 比/较: words of a higher value (高, 多).
@@ -256,6 +258,8 @@ struct ChangeSection {
     down: Vec<String>,
     level: Vec<String>,
     #[serde(default)]
+    not_changes: Vec<String>,
+    #[serde(default)]
     neutral: Vec<String>,
     #[serde(default)]
     fillers: Vec<String>,
@@ -324,6 +328,7 @@ impl Lexicon {
             up: WordSet::new(with_traditional(file.change.up)),
             down: WordSet::new(with_traditional(file.change.down)),
             level: WordSet::new(with_traditional(file.change.level)),
+            not_changes: WordSet::new(with_traditional(file.change.not_changes)),
             neutral: WordSet::new(with_traditional(file.change.neutral)),
             fillers: WordSet::new(with_traditional(file.change.fillers)),
             higher: WordSet::new(with_traditional(file.change.higher)),
