@@ -13,11 +13,11 @@ use super::clause::is_clause_end;
 use crate::metric::Kind;
 use crate::rules::Lexicon;
 
-/// Dates and periods at the start of a subject (2024年, 前三季度, 截至11月底).
+/// Dates and periods at the start of a subject (2024年, 前三季度, 前十个月, 截至11月底).
 static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:截至|到|至|在)?(?:[0-9]{4}年(?:度)?)?",
-        r"(?:[0-9]{1,2}(?:-|—|至)?[0-9]{0,2}月(?:份|末|底|当月|以来)?|前?[一二三四]季度|上半年|下半年|全年)?",
+        r"(?:[0-9]{1,2}(?:-|—|至)?[0-9]{0,2}月(?:份|末|底|当月|以来)?|前?[一二三四]季度|前[0-9一二三四五六七八九十]{1,3}个月|上半年|下半年|全年)?",
         r"(?:[0-9]{1,2}日)?(?:以来|来)?(?:[一二三四五六七八九十两0-9]+年来)?"
     ))
     .expect("valid pattern")
@@ -205,8 +205,8 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         None => (after, false),
     };
     let rest = match prefix(rest, &lexicon.subject_coverbs) {
-        Some(c) => &rest[c.len()..],
-        None => rest,
+        Some(c) if prefix(rest, &lexicon.subject_kept_openings).is_none() => &rest[c.len()..],
+        _ => rest,
     };
     if prefix(rest, &lexicon.subject_not_subjects).is_some() {
         return None;
@@ -215,6 +215,8 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         return None;
     }
     let mut end = 0;
+    // The end of a noun that begins like a stop (被告人), read through whole.
+    let mut kept_until = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n >= AFTER_LIMIT
             || is_clause_end(c)
@@ -223,6 +225,13 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
             || c == '和' && n > 1
         {
             break;
+        }
+        if let Some(noun) = prefix(&rest[i..], &lexicon.subject_kept_openings) {
+            kept_until = kept_until.max(i + noun.len());
+        }
+        if i < kept_until {
+            end = i + c.len_utf8();
+            continue;
         }
         let stop = prefix(&rest[i..], &lexicon.subject_after_stops)
             .or_else(|| prefix(&rest[i..], &lexicon.subject_verbs))

@@ -62,6 +62,8 @@ pub struct Lexicon {
     pub subject_trailing: WordSet,
     /// Words that end in a `subject_trailing` word but are nouns (行为).
     pub subject_kept_endings: WordSet,
+    /// Nouns that begin with a `subject_after_stops` word (被告人).
+    pub subject_kept_openings: WordSet,
     /// Words stripped from the start of a subject.
     pub subject_leading: WordSet,
     /// Words that end a subject read after the number.
@@ -214,6 +216,8 @@ struct SubjectSection {
     trailing: Vec<String>,
     #[serde(default)]
     kept_endings: Vec<String>,
+    #[serde(default)]
+    kept_openings: Vec<String>,
     leading: Vec<String>,
     after_stops: Vec<String>,
     verbs: Vec<String>,
@@ -335,6 +339,7 @@ impl Lexicon {
             lower: WordSet::new(with_traditional(file.change.lower)),
             subject_trailing: WordSet::new(with_traditional(file.subject.trailing)),
             subject_kept_endings: WordSet::new(with_traditional(file.subject.kept_endings)),
+            subject_kept_openings: WordSet::new(with_traditional(file.subject.kept_openings)),
             subject_leading: WordSet::new(with_traditional(file.subject.leading)),
             subject_after_stops: WordSet::new(with_traditional(file.subject.after_stops)),
             yoy: WordSet::new(with_traditional(file.comparison.yoy)),
