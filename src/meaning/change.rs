@@ -55,7 +55,7 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
         }
         return Some(dir);
     }
-    if let Some(base) = text.rfind('比').or_else(|| text.rfind('较')) {
+    if let Some(base) = text.rfind('比').or_else(|| text.rfind(['较', '較'])) {
         let tail = &text[base..];
         if !tail.starts_with("比重") && !tail.starts_with("比例") && !tail.starts_with("比率")
         {

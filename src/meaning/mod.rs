@@ -148,7 +148,7 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             let direction = own_direction.or(direction);
             // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
             // A clause with a base of its own (降幅比1-2月收窄) does not.
-            let own_base = seg.contains(['比', '较']);
+            let own_base = seg.contains(['比', '较', '較']);
             let carried = previous
                 .filter(|_| found.source == CONTINUED && !own_base)
                 .and_then(|p| p.comparison);
@@ -260,7 +260,7 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
         found.subject = previous.to_string();
         found.source = CONTINUED;
     } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some()
-        || (found.subject.starts_with('为') && found.subject.ends_with('的'))
+        || (found.subject.starts_with(['为', '為']) && found.subject.ends_with('的'))
     {
         found.subject = previous.to_string();
         found.source = "a gap or a share of a base: the previous subject";

@@ -18,10 +18,10 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
             concat!(
                 r"(?:(?P<m1{s}>[0-9]{{1,2}})(?:-|—|－|至|到|~)(?P<m2{s}>[0-9]{{1,2}})月",
                 r"|前(?P<q{s}>[一二三四])季度",
-                r"|前(?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})个月",
-                r"|(?P<qn{s}>[一二三四])季度",
+                r"|前(?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[个個]月",
+                r"|第(?P<qn{s}>[一二三四1-4])季度?|(?P<qd{s}>[一二三四])季度",
                 r"|(?P<half{s}>上半年|下半年)",
-                r"|(?P<m{s}>[0-9]{{1,2}})月(?:份|末|底|当月)?)"
+                r"|(?P<m{s}>[0-9]{{1,2}})月(?:份|末|底|当月|當月)?)"
             ),
             s = s
         )
@@ -62,7 +62,7 @@ fn title_period(text: &str) -> Option<String> {
 /// A date right after 比, 较 or 由 (降幅比1-2月收窄, 比2019年增长) is the base
 /// of a comparison, not the time the figure refers to.
 fn is_comparison_base(before: &str) -> bool {
-    before.ends_with(['比', '较', '由'])
+    before.ends_with(['比', '较', '較', '由'])
 }
 
 /// Every date mention of a document, and where its paragraphs break.
@@ -114,9 +114,9 @@ impl DateIndex {
 
 fn quarter(c: &str) -> u32 {
     match c {
-        "一" => 1,
-        "二" => 2,
-        "三" => 3,
+        "一" | "1" => 1,
+        "二" | "2" => 2,
+        "三" | "3" => 3,
         _ => 4,
     }
 }
@@ -142,7 +142,8 @@ fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
     if let Some(q) = get("q") {
         return Some(format!("{year}-Q1/{year}-Q{}", quarter(q)));
     }
-    if let Some(q) = get("qn") {
+    // 一季度, 第三季度, and 第三季 as Hong Kong and Macao write it.
+    if let Some(q) = get("qn").or_else(|| get("qd")) {
         return Some(format!("{year}-Q{}", quarter(q)));
     }
     if let Some(h) = get("half") {
@@ -195,6 +196,18 @@ mod tests {
         assert_eq!(
             period("2025年一季度，降幅比1-2月收窄").as_deref(),
             Some("2025-Q1")
+        );
+        assert_eq!(
+            period("2025年第三季本地生產總值按年上升").as_deref(),
+            Some("2025-Q3")
+        );
+        assert_eq!(
+            period("2025年前三個月，訪港旅客").as_deref(),
+            Some("2025-01/2025-03")
+        );
+        assert_eq!(
+            period("2025年報告\n四季常青，全年").as_deref(),
+            Some("2025")
         );
     }
 

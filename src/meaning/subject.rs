@@ -17,21 +17,21 @@ use crate::rules::Lexicon;
 static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:截至|到|至|在)?(?:[0-9]{4}年(?:度)?)?",
-        r"(?:[0-9]{1,2}(?:-|—|至)?[0-9]{0,2}月(?:份|末|底|当月|以来)?|前?[一二三四]季度|前[0-9一二三四五六七八九十]{1,3}个月|上半年|下半年|全年)?",
-        r"(?:[0-9]{1,2}日)?(?:以来|来)?(?:[一二三四五六七八九十两0-9]+年来)?"
+        r"(?:[0-9]{1,2}(?:-|—|至)?[0-9]{0,2}月(?:份|末|底|当月|當月|以来|以來)?|前?[一二三四]季度|第[一二三四1-4]季度?|前[0-9一二三四五六七八九十]{1,3}[个個]月|上半年|下半年|全年)?",
+        r"(?:[0-9]{1,2}日)?(?:以来|以來|来|來)?(?:[一二三四五六七八九十两兩0-9]+年[来來])?"
     ))
     .expect("valid pattern")
 });
 
 /// The characters a [`LEADING_DATE`] match can start with, besides digits: the
 /// regex runs only where one stands first.
-const DATE_OPENINGS: &str = "截到至在前一二三四五六七八九十两上下全以来";
+const DATE_OPENINGS: &str = "截到至在前第一二三四五六七八九十两兩上下全以来來";
 
 /// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初, 较常年,
 /// 由上年同期, 恢复至2019年的): not part of the subject, and all of it when the
 /// clause opens with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:比|较|由)[上去前同全本年常多0-9一二三四][^比较由]{0,8}|(?:至|到|为|是|于)[0-9]{4}年(?:同期)?(?:水平)?的)$")
+    Regex::new(r"(?:(?:比|较|較|由)[上去前同全本年常多0-9一二三四][^比较較由]{0,8}|(?:至|到|为|為|是|于|於)[0-9]{4}年(?:同期)?(?:水平)?的)$")
         .expect("valid pattern")
 });
 
@@ -115,7 +115,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
             s = &s[..s.len() - w.len()];
         }
-        let may_end_in_base = s.contains(['比', '较', '由']) || s.ends_with('的');
+        let may_end_in_base = s.contains(['比', '较', '較', '由']) || s.ends_with('的');
         if let Some(m) = may_end_in_base.then(|| TRAILING_BASE.find(s)).flatten() {
             s = &s[..m.start()];
         }
