@@ -50,6 +50,15 @@ fn is_ratio_base(after: &str) -> bool {
     })
 }
 
+/// A date that starts the span of a record (为1961年以来最高, 创2010年以来新高,
+/// 2015年以来首次) is the record's base, not the time the figure refers to.
+fn is_record_base(after: &str) -> bool {
+    ["以来", "以來", "来", "來"]
+        .iter()
+        .find_map(|since| after.strip_prefix(since))
+        .is_some_and(|rest| rest.starts_with(['最', '首', '新']))
+}
+
 /// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
 /// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
 /// not a title.
@@ -83,7 +92,10 @@ impl DateIndex {
             .captures_iter(text)
             .filter_map(|caps| {
                 let whole = caps.get(0)?;
-                if is_comparison_base(&text[..whole.start()]) || is_ratio_base(&text[whole.end()..])
+                let after = &text[whole.end()..];
+                if is_comparison_base(&text[..whole.start()])
+                    || is_ratio_base(after)
+                    || is_record_base(after)
                 {
                     return None;
                 }
