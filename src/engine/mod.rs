@@ -1,9 +1,11 @@
 //! The extraction engine: text in, metric rows out.
 //!
-//! normalise → match every rule in one scan → resolve values → settle overlaps → expand 、 lists → attach
-//! meaning → rows with character offsets into the original text.
+//! normalise → match every rule in one scan → resolve values → settle overlaps →
+//! local currency → expand 、 lists → attach meaning → rows with character
+//! offsets into the original text.
 
 pub mod candidate;
+pub mod currency;
 pub mod lists;
 pub mod overlap;
 pub mod scanner;
@@ -79,7 +81,8 @@ impl Extractor {
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
         let candidates = candidate::find_candidates(&self.rules, text);
-        let (kept, lost) = overlap::settle(&self.rules, text, candidates);
+        let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
+        currency::localise(&self.rules.units, text, &mut kept);
         let groups = lists::expand_lists(&self.rules.list_item, text, kept);
         let meanings = meaning::interpret(&self.rules.lexicon, text, &groups);
 

@@ -41,6 +41,30 @@ pub fn with_traditional(mut words: Vec<String>) -> Vec<String> {
     words
 }
 
+/// Frequent characters whose traditional and simplified forms differ, in
+/// traditional script and in simplified script, position for position.
+const TRADITIONAL_CHARS: &str =
+    "個們這來國會時為與經過說對發區開關長門問間東車見貨務業產實際進總價額億萬";
+const SIMPLIFIED_CHARS: &str =
+    "个们这来国会时为与经过说对发区开关长门问间东车见货务业产实际进总价额亿万";
+
+/// How many characters of a text show its script.
+const SCRIPT_SAMPLE_CHARS: usize = 2000;
+
+/// True when `text` is written in traditional script: its beginning holds more
+/// of the frequent traditional-only characters than of their simplified forms.
+pub fn is_traditional(text: &str) -> bool {
+    let (mut traditional, mut simplified) = (0usize, 0usize);
+    for c in text.chars().take(SCRIPT_SAMPLE_CHARS) {
+        if TRADITIONAL_CHARS.contains(c) {
+            traditional += 1;
+        } else if SIMPLIFIED_CHARS.contains(c) {
+            simplified += 1;
+        }
+    }
+    traditional > simplified
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +78,12 @@ mod tests {
             with_traditional(vec!["较上年".into(), "較上年".into(), "增长".into()]),
             vec!["较上年", "較上年", "增长", "增長"]
         );
+    }
+
+    #[test]
+    fn script_is_told_by_its_frequent_characters() {
+        assert!(is_traditional("零售業總銷貨價值為314億元"));
+        assert!(!is_traditional("零售业总销货价值为314亿元"));
+        assert!(!is_traditional("GDP 5%"));
     }
 }

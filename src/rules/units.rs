@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::{RuleError, SourceFile};
-use super::script::traditional;
+use super::script::{is_traditional, traditional};
 use crate::decimal::Decimal;
 use crate::metric::Kind;
 
@@ -25,12 +25,25 @@ pub struct UnitDef {
 #[derive(Debug, Clone, Default)]
 pub struct UnitTable {
     by_surface: FxHashMap<String, UnitDef>,
+    local_currencies: Vec<LocalCurrency>,
+}
+
+/// The currency a bare 元 stands for in texts about one place.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalCurrency {
+    /// The currency's code (`HKD`).
+    pub unit: String,
+    /// Words that name the place (香港, 港元).
+    pub markers: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UnitsFile {
     unit: Vec<Spanned<UnitEntry>>,
+    #[serde(default)]
+    local_currency: Vec<Spanned<LocalCurrency>>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +95,20 @@ impl UnitTable {
                 }
             }
         }
+        for local in &file.local_currency {
+            let at = local.span().start;
+            let local = local.get_ref();
+            if !table.has_canonical(Kind::Money, &local.unit) {
+                errors.push(source.error_at(
+                    at,
+                    format!(
+                        "local_currency: `{}` is not a money unit of the table",
+                        local.unit
+                    ),
+                ));
+            }
+            table.local_currencies.push(local.clone());
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -115,6 +142,29 @@ impl UnitTable {
         for (surface, def) in variants {
             self.by_surface.entry(surface).or_insert(def);
         }
+    }
+
+    /// The currency a bare 元 stands for in `text`: the local dollar when the
+    /// text is in traditional script and names one place more than the others
+    /// (Hong Kong, Macao and Taiwan releases write 314億元 for their own money).
+    pub fn local_currency(&self, text: &str) -> Option<&str> {
+        if !is_traditional(text) {
+            return None;
+        }
+        let mentions = |l: &LocalCurrency| -> usize {
+            l.markers
+                .iter()
+                .map(|m| text.matches(m.as_str()).count())
+                .sum()
+        };
+        let counts: Vec<(usize, &str)> = self
+            .local_currencies
+            .iter()
+            .map(|l| (mentions(l), l.unit.as_str()))
+            .collect();
+        let &(most, unit) = counts.iter().max_by_key(|(n, _)| *n)?;
+        let tied = counts.iter().filter(|(n, _)| *n == most).count() > 1;
+        (most > 0 && !tied).then_some(unit)
     }
 
     /// The definition of a unit as written.

@@ -106,6 +106,24 @@ fn unknown_unit_is_rejected() {
 }
 
 #[test]
+fn unknown_local_currency_is_rejected() {
+    let units = std::fs::read_to_string(root().join("rules/units.toml")).unwrap();
+    let line = 1 + units
+        .lines()
+        .position(|l| l == "[[local_currency]]")
+        .unwrap();
+    let e = error_with("units.toml", |t| {
+        t.replacen("unit = \"HKD\"\nmarkers", "unit = \"HKX\"\nmarkers", 1)
+    });
+    assert!(
+        e.starts_with(&format!(
+            "units.toml:{line}: local_currency: `HKX` is not a money unit of the table"
+        )),
+        "{e}"
+    );
+}
+
+#[test]
 fn duplicate_id_is_rejected() {
     let e = error_with("count.toml", |t| {
         t.replace("id = \"count.chinese\"", "id = \"count.arabic\"")
