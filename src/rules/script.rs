@@ -8,6 +8,7 @@
 use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 
 /// OpenCC's standard, Taiwan and Hong Kong conversions: they differ in a few
 /// characters (为 is 爲 in the standard, 為 in Taiwan and Hong Kong).
@@ -49,17 +50,24 @@ const SIMPLIFIED_CHARS: &str =
     "个们这来国会时为与经过说对发区开关长门问间东车见货务业产实际进总价额亿万";
 
 /// How many characters of a text show its script.
-const SCRIPT_SAMPLE_CHARS: usize = 2000;
+const SCRIPT_SAMPLE_CHARS: usize = 400;
+
+/// Each of those characters, and whether it is the traditional form.
+static SCRIPT_OF: Lazy<FxHashMap<char, bool>> = Lazy::new(|| {
+    let traditional = TRADITIONAL_CHARS.chars().map(|c| (c, true));
+    let simplified = SIMPLIFIED_CHARS.chars().map(|c| (c, false));
+    traditional.chain(simplified).collect()
+});
 
 /// True when `text` is written in traditional script: its beginning holds more
 /// of the frequent traditional-only characters than of their simplified forms.
 pub fn is_traditional(text: &str) -> bool {
     let (mut traditional, mut simplified) = (0usize, 0usize);
     for c in text.chars().take(SCRIPT_SAMPLE_CHARS) {
-        if TRADITIONAL_CHARS.contains(c) {
-            traditional += 1;
-        } else if SIMPLIFIED_CHARS.contains(c) {
-            simplified += 1;
+        match SCRIPT_OF.get(&c) {
+            Some(true) => traditional += 1,
+            Some(false) => simplified += 1,
+            None => {}
         }
     }
     traditional > simplified
