@@ -115,9 +115,9 @@ pub struct Metric {
     /// The phrase naming what is measured.
     pub subject: String,
     /// The time the figure refers to (`2024`, `2024-05`).
-    pub period: Option<String>,
+    pub period: Option<Arc<str>>,
     /// The sentence (or a bounded window) around the span.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// The rule that produced the row.
     pub rule_id: Arc<str>,
 }

@@ -88,10 +88,21 @@ impl Extractor {
 
         let mut chars = CharCounter::new(doc.original());
         let mut out = Extraction::default();
+        // Numbers of one sentence share its text when their windows are the same.
+        let mut sentence: Option<((usize, usize), Arc<str>)> = None;
         for (group, group_meanings) in groups.iter().zip(meanings) {
             for (c, m) in group.members.iter().zip(group_meanings) {
                 let rule = &self.rules.rules[c.rule];
-                let (s, e) = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
+                let bounds = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
+                let shared = match &sentence {
+                    Some((b, shared)) if *b == bounds => Arc::clone(shared),
+                    _ => {
+                        let (s, e) = bounds;
+                        let fresh: Arc<str> = Arc::from(doc.original_slice(s, e).trim());
+                        sentence = Some((bounds, Arc::clone(&fresh)));
+                        fresh
+                    }
+                };
                 let (start, end) = doc.original_range(c.start, c.end);
                 out.metrics.push(Metric {
                     doc_id: Arc::clone(&doc_id),
@@ -107,7 +118,7 @@ impl Extractor {
                     comparison: m.comparison,
                     subject: m.subject,
                     period: m.period,
-                    sentence: doc.original_slice(s, e).trim().to_string(),
+                    sentence: shared,
                     rule_id: Arc::clone(&rule.id),
                 });
                 out.subject_sources.push(m.subject_source);

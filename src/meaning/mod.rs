@@ -10,6 +10,8 @@ pub mod clause;
 pub mod period;
 pub mod subject;
 
+use std::sync::Arc;
+
 use crate::engine::candidate::Candidate;
 use crate::engine::lists::ListGroup;
 use crate::metric::{Comparison, Direction, Kind};
@@ -29,7 +31,7 @@ pub struct Meaning {
     /// The base of the change.
     pub comparison: Option<Comparison>,
     /// The time the figure refers to.
-    pub period: Option<String>,
+    pub period: Option<Arc<str>>,
     /// How the subject was found, for `explain`.
     pub subject_source: &'static str,
 }

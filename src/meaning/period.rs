@@ -5,6 +5,8 @@
 //! last mention before it in its paragraph, else the period its title states
 //! (2025年上半年…), else the document's default year.
 
+use std::sync::Arc;
+
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
@@ -78,10 +80,10 @@ fn is_comparison_base(before: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct DateIndex {
     /// (end offset, rendered period) of each mention, in order.
-    mentions: Vec<(usize, String)>,
+    mentions: Vec<(usize, Arc<str>)>,
     /// Byte offsets of line breaks.
     breaks: Vec<usize>,
-    default: Option<String>,
+    default: Option<Arc<str>>,
 }
 
 impl DateIndex {
@@ -99,10 +101,10 @@ impl DateIndex {
                 {
                     return None;
                 }
-                render(&caps, year.as_deref()).map(|p| (whole.end(), p))
+                render(&caps, year.as_deref()).map(|p| (whole.end(), Arc::from(p)))
             })
             .collect();
-        let default = title_period(text).or(year);
+        let default = title_period(text).or(year).map(Arc::from);
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
         DateIndex {
             mentions,
@@ -113,7 +115,7 @@ impl DateIndex {
 
     /// The period of a number at byte offset `at`: the last mention before it in
     /// its paragraph, else the title's period or the default year.
-    pub fn period_at(&self, at: usize) -> Option<String> {
+    pub fn period_at(&self, at: usize) -> Option<Arc<str>> {
         let k = self.mentions.partition_point(|(end, _)| *end <= at);
         let b = self.breaks.partition_point(|&i| i < at);
         let paragraph = b.checked_sub(1).map_or(0, |j| self.breaks[j]);
@@ -176,7 +178,9 @@ mod tests {
     use super::*;
 
     fn period(text: &str) -> Option<String> {
-        DateIndex::new(text).period_at(text.len())
+        DateIndex::new(text)
+            .period_at(text.len())
+            .map(|p| p.to_string())
     }
 
     #[test]
