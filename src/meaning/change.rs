@@ -35,8 +35,8 @@ fn verb_at_end<'t>(lexicon: &Lexicon, text: &'t str) -> Option<(&'t str, Directi
 
 /// The direction of a number whose clause reads `before` up to it.
 ///
-/// `增长5.4%` is up; `下降至5%` is a level reached (none); `比上年高0.4个百分点`
-/// is up; `高于全国` is a gap (none); `减少碳排放2810万吨` is down.
+/// `增长5.4%` is up; `下降至5%` is a level reached (none), but `增幅为5%` is up;
+/// `比上年高0.4个百分点` is up; `高于全国` is a gap (none); `减少碳排放2810万吨` is down.
 pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     let text = strip_suffixes(before, &lexicon.fillers);
     if suffix(text, &lexicon.neutral).is_some() || suffix(text, &lexicon.not_changes).is_some() {
@@ -44,8 +44,9 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     }
     if let Some(level) = suffix(text, &lexicon.level) {
         let rest = strip_suffixes(&text[..text.len() - level.len()], &lexicon.fillers);
-        if verb_at_end(lexicon, rest).is_some() {
-            return None;
+        if let Some((verb, dir)) = verb_at_end(lexicon, rest) {
+            // 增幅为0.5%: the size of a change (增幅, 降幅) stays a change.
+            return verb.ends_with('幅').then_some(dir);
         }
     }
     if let Some((verb, dir)) = verb_at_end(lexicon, text) {
