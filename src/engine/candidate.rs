@@ -305,12 +305,15 @@ fn is_year(text: &str, number: &Number) -> bool {
             .is_some_and(|n| (1000..3000).contains(&n))
 }
 
-/// A number right after a Latin letter, a digit or a dot is part of a code (PM2.5, G318).
+/// A number right after a Latin letter, a digit or a dot is part of a code (PM2.5, G318, K123+500).
 fn is_glued_to_code(before: &str) -> bool {
-    before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_')
+    let mut chars = before.chars().rev();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_' => true,
+        // A road's chainage, K123+500: a plus sign between digits.
+        Some('+') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 /// True when `text` starts with a measure word or a duration (个, 天, 小时).
