@@ -141,6 +141,16 @@ fn parse_folded(text: &str) -> Option<Number> {
             more_than: n.more_than,
         });
     }
+    // 上万, 上百亿: a round number reached or passed.
+    if let Some(rest) = text
+        .strip_prefix('上')
+        .filter(|r| r.starts_with(['百', '千', '万', '亿', '萬', '億']))
+    {
+        return Some(Number {
+            more_than: true,
+            ..parse_folded(rest)?
+        });
+    }
     // 二十一到一千零一, 三至五: a range between two numbers.
     if let Some((low, high)) = text.split_once(['到', '至']) {
         if high.contains(['到', '至']) {
@@ -688,6 +698,11 @@ mod tests {
         assert_eq!(n.low.to_string(), "100000");
         assert!(n.more_than);
         assert!(parse_number("120多").unwrap().more_than);
+        let n = parse_number("上百亿").unwrap();
+        assert_eq!(n.low.to_string(), "10000000000");
+        assert!(n.more_than);
+        assert!(parse_number("上").is_none());
+        assert!(parse_number("上三").is_none());
     }
 
     #[test]
