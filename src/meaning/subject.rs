@@ -245,9 +245,24 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         end = i + c.len_utf8();
     }
     let phrase = &rest[..end];
-    (phrase.chars().count() >= 2 && phrase.chars().any(super::change::is_han))
-        .then(|| phrase.to_string())
+    let mut chars = phrase.chars();
+    let names = match (chars.next(), chars.next()) {
+        (Some(_), Some(_)) => phrase.chars().any(super::change::is_han),
+        // 12个市58个县: one character is a noun when the clause or a number
+        // follows, unless it places something (10家中，…).
+        (Some(c), None) => {
+            let next = rest[end..].chars().next();
+            super::change::is_han(c)
+                && !PLACE_WORDS.contains(c)
+                && next.is_none_or(|n| is_clause_end(n) || n == '、' || n.is_ascii_digit())
+        }
+        _ => false,
+    };
+    names.then(|| phrase.to_string())
 }
+
+/// Characters that place a thing rather than name it (10家中, 3年内).
+const PLACE_WORDS: &str = "中内里上下间外前后旁边";
 
 /// The subject of a clause that follows the number and names what changed
 /// (从原来三四天缩短为1小时，办理时间大幅减少 → 办理时间), within the same sentence.
