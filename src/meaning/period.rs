@@ -35,12 +35,21 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
 static YEAR: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("valid year pattern"));
 
-/// The document's default year: from its title, else its first year mention.
+/// The document's default year: from its title, else its first year mention
+/// that dates something (not 是2020年的2.1倍 or 比2019年增长).
 pub fn default_year(text: &str) -> Option<String> {
-    YEAR.captures(first_line(text))
-        .or_else(|| YEAR.captures(text))
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().to_string())
+    let first_dating = |hay: &str| {
+        YEAR.captures_iter(hay)
+            .filter_map(|c| c.get(1).zip(c.get(0)))
+            .find(|(_, m)| {
+                let after = &hay[m.end()..];
+                !(is_comparison_base(&hay[..m.start()])
+                    || is_ratio_base(after)
+                    || is_record_base(after))
+            })
+            .map(|(year, _)| year.as_str().to_string())
+    };
+    first_dating(first_line(text)).or_else(|| first_dating(text))
 }
 
 /// A date followed by 的 and a number (恢复至2019年的105%, 为2019年同期的1.2倍)
@@ -255,6 +264,11 @@ mod tests {
             default_year("2023年工作报告\n2024年目标").as_deref(),
             Some("2023")
         );
+        assert_eq!(
+            default_year("企业数量是2020年的2.1倍，比2019年增长。2024年底").as_deref(),
+            Some("2024")
+        );
+        assert_eq!(default_year("企业数量是2020年的2.1倍"), None);
         assert_eq!(
             default_year("警察节\n2024年，全市").as_deref(),
             Some("2024")
