@@ -2,6 +2,7 @@
 //! Taiwan texts, whose releases write their own dollar as 元 (314億元).
 
 use super::candidate::Candidate;
+use crate::meaning::clause::{clause_start, window_start};
 use crate::metric::Kind;
 use crate::rules::UnitTable;
 
@@ -9,15 +10,25 @@ use crate::rules::UnitTable;
 /// one stays `CNY` wherever the text is from.
 const RENMINBI_NAMED: [&str; 6] = ["人民币", "人民幣", "RMB", "CNY", "¥", "￥"];
 
+/// How far back, in characters, a clause may name the renminbi for its amount
+/// (人民幣存款餘額為8,000億元).
+const NAMED_BEFORE_CHARS: usize = 20;
+
 /// Gives the amounts in bare 元 the text's local currency, when it has one
 /// ([`UnitTable::local_currency`]).
 pub fn localise(units: &UnitTable, text: &str, candidates: &mut [Candidate]) {
+    let names_renminbi = |part: Option<&str>| {
+        part.is_some_and(|part| RENMINBI_NAMED.iter().any(|n| part.contains(n)))
+    };
+    let clause_before = |at: usize| {
+        let from = clause_start(text, window_start(text, 0, at, NAMED_BEFORE_CHARS), at);
+        text.get(from..at)
+    };
     let bare_yuan = |c: &Candidate| {
         c.kind == Kind::Money
             && c.unit == "CNY"
-            && !text
-                .get(c.start..c.end)
-                .is_some_and(|span| RENMINBI_NAMED.iter().any(|n| span.contains(n)))
+            && !names_renminbi(text.get(c.start..c.end))
+            && !names_renminbi(clause_before(c.start))
     };
     if !candidates.iter().any(bare_yuan) {
         return;
