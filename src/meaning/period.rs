@@ -41,15 +41,17 @@ pub fn default_year(text: &str) -> Option<String> {
     let first_dating = |hay: &str| {
         YEAR.captures_iter(hay)
             .filter_map(|c| c.get(1).zip(c.get(0)))
-            .find(|(_, m)| {
-                let after = &hay[m.end()..];
-                !(is_comparison_base(&hay[..m.start()])
-                    || is_ratio_base(after)
-                    || is_record_base(after))
-            })
+            .find(|(_, m)| !is_base(hay, m.start(), m.end()))
             .map(|(year, _)| year.as_str().to_string())
     };
     first_dating(first_line(text)).or_else(|| first_dating(text))
+}
+
+/// True when the date at `start..end` of `text` is the base of a comparison,
+/// a ratio or a record rather than the time a figure refers to.
+fn is_base(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    is_comparison_base(&text[..start]) || is_ratio_base(after) || is_record_base(after)
 }
 
 /// A date followed by 的 and a number (恢复至2019年的105%, 为2019年同期的1.2倍)
@@ -103,11 +105,7 @@ impl DateIndex {
             .captures_iter(text)
             .filter_map(|caps| {
                 let whole = caps.get(0)?;
-                let after = &text[whole.end()..];
-                if is_comparison_base(&text[..whole.start()])
-                    || is_ratio_base(after)
-                    || is_record_base(after)
-                {
+                if is_base(text, whole.start(), whole.end()) {
                     return None;
                 }
                 render(&caps, year.as_deref()).map(|p| (whole.end(), Arc::from(p)))

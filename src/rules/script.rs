@@ -42,21 +42,23 @@ pub fn with_traditional(mut words: Vec<String>) -> Vec<String> {
     words
 }
 
-/// Frequent characters whose traditional and simplified forms differ, in
-/// traditional script and in simplified script, position for position.
-const TRADITIONAL_CHARS: &str =
-    "個們這來國會時為與經過說對發區開關長門問間東車見貨務業產實際進總價額億萬";
+/// Frequent characters whose simplified and traditional forms differ.
 const SIMPLIFIED_CHARS: &str =
     "个们这来国会时为与经过说对发区开关长门问间东车见货务业产实际进总价额亿万";
 
 /// How many characters of a text show its script.
 const SCRIPT_SAMPLE_CHARS: usize = 400;
 
-/// Each of those characters, and whether it is the traditional form.
+/// Each of those characters and its traditional forms, and whether it is traditional.
 static SCRIPT_OF: Lazy<FxHashMap<char, bool>> = Lazy::new(|| {
-    let traditional = TRADITIONAL_CHARS.chars().map(|c| (c, true));
-    let simplified = SIMPLIFIED_CHARS.chars().map(|c| (c, false));
-    traditional.chain(simplified).collect()
+    let mut script = FxHashMap::default();
+    for c in SIMPLIFIED_CHARS.chars() {
+        script.insert(c, false);
+        for form in traditional(&c.to_string()) {
+            script.extend(form.chars().map(|t| (t, true)));
+        }
+    }
+    script
 });
 
 /// True when `text` is written in traditional script: its beginning holds more
