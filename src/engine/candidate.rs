@@ -125,6 +125,18 @@ fn resolve(
     if rule.not_before_unit && starts_with_unit(rules, after_words) {
         return None;
     }
+    if !rule.needs_before.is_empty() {
+        let sentence = before
+            .rfind(['。', '！', '？', '!', '?', '\n'])
+            .map_or(before, |i| &before[i..]);
+        if !rule
+            .needs_before
+            .iter()
+            .any(|w| sentence.contains(w.as_str()))
+        {
+            return None;
+        }
+    }
 
     let mut number = numerals.parse(num)?;
     let high_text = name(Capture::NumHigh).map(|m| m.as_str());

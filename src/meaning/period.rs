@@ -64,11 +64,13 @@ fn is_ratio_base(after: &str) -> bool {
 }
 
 /// A date that starts the span of a record (为1961年以来最高, 创2010年以来新高,
-/// 2015年以来首次) is the record's base, not the time the figure refers to.
+/// 2015年以来首次, 1961年以来同期最多) is the record's base, not the time the
+/// figure refers to.
 fn is_record_base(after: &str) -> bool {
     ["以来", "以來", "来", "來"]
         .iter()
         .find_map(|since| after.strip_prefix(since))
+        .map(|rest| rest.strip_prefix("同期").unwrap_or(rest))
         .is_some_and(|rest| rest.starts_with(['最', '首', '新']))
 }
 
@@ -267,6 +269,8 @@ mod tests {
             Some("2024")
         );
         assert_eq!(default_year("企业数量是2020年的2.1倍"), None);
+        assert_eq!(default_year("降水量为1961年以来同期最多"), None);
+        assert_eq!(default_year("气温为1961年以来最高"), None);
         assert_eq!(
             default_year("警察节\n2024年，全市").as_deref(),
             Some("2024")

@@ -70,7 +70,10 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
         {
             text = &text[m.end()..];
         }
-        if let Some(w) = prefix(text, &lexicon.subject_leading) {
+        // 完成率, 计划数: a leading word before one last character is part of the noun.
+        if let Some(w) =
+            prefix(text, &lexicon.subject_leading).filter(|w| text[w.len()..].chars().count() != 1)
+        {
             text = &text[w.len()..];
         }
         if text == start {
@@ -133,7 +136,8 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
     }
     let s = cut_enumeration(s);
     let s = cut_at_predicate(lexicon, s);
-    let s = cut_before_verb(lexicon, s);
+    // 港口完成货物吞吐量: the cut may leave a light verb (完成, 实现) in front.
+    let s = strip_leading(lexicon, cut_before_verb(lexicon, s));
     // 进出口占外贸总值的47.9%: a share names its base without the 的.
     let s = match s.strip_suffix('的') {
         Some(share) if share.contains('占') => share,

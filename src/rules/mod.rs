@@ -77,6 +77,10 @@ pub struct Rule {
     /// Rejects a match followed by a measure word or a duration (一两个,
     /// 三两天: a pair of numbers, not a weight).
     pub not_before_unit: bool,
+    /// When not empty, a match needs one of these words earlier in its
+    /// sentence (岁 measures only after 寿命 or 年龄; 60岁以上人口 is a label).
+    /// Traditional forms are added when the rules load.
+    pub needs_before: Vec<String>,
     /// Units (as written) this rule does not accept (九类 is a label).
     pub exclude_units: Vec<String>,
     /// Texts the rule must turn into the stated rows.
@@ -166,6 +170,8 @@ struct RuleEntry {
     not_followed_by: Vec<String>,
     #[serde(default)]
     not_before_unit: bool,
+    #[serde(default)]
+    needs_before: Vec<String>,
     #[serde(default)]
     exclude_units: Vec<String>,
     #[serde(default)]
@@ -504,6 +510,7 @@ fn compile_rule(
             min_value,
             not_followed_by: entry.not_followed_by,
             not_before_unit: entry.not_before_unit,
+            needs_before: script::with_traditional(entry.needs_before),
             exclude_units: entry.exclude_units,
             examples,
             counter_examples,

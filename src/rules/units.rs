@@ -19,6 +19,9 @@ pub struct UnitDef {
     pub unit: String,
     /// Value in the canonical unit = written number × factor.
     pub factor: Decimal,
+    /// Left out of the `{unit:kind}` fragments: only a rule that writes the
+    /// surface in its own pattern reads it (点 of an index).
+    pub explicit: bool,
 }
 
 /// All units, by surface form.
@@ -53,6 +56,8 @@ struct UnitEntry {
     unit: Option<String>,
     factor: Option<String>,
     surfaces: Vec<String>,
+    #[serde(default)]
+    explicit: bool,
 }
 
 impl UnitTable {
@@ -89,7 +94,12 @@ impl UnitTable {
                         break;
                     }
                 };
-                let def = UnitDef { kind, unit, factor };
+                let def = UnitDef {
+                    kind,
+                    unit,
+                    factor,
+                    explicit: entry.explicit,
+                };
                 if table.by_surface.insert(surface.clone(), def).is_some() {
                     errors.push(source.error_at(at, format!("unit `{surface}` is listed twice")));
                 }
@@ -187,12 +197,13 @@ impl UnitTable {
             .map(|d| d.unit.clone())
     }
 
-    /// The surfaces of one kind, longest first (for building alternations).
+    /// The surfaces of one kind, longest first, for the `{unit:kind}`
+    /// alternations (explicit units left out).
     pub fn surfaces_of(&self, kind: Kind) -> Vec<&str> {
         let mut s: Vec<&str> = self
             .by_surface
             .iter()
-            .filter(|(_, d)| d.kind == kind)
+            .filter(|(_, d)| d.kind == kind && !d.explicit)
             .map(|(s, _)| s.as_str())
             .collect();
         s.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
