@@ -144,7 +144,7 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             };
             let previous = previous.filter(|p| same_sentence(p) && !adds_new);
             if let Some(prev) = &previous {
-                continue_topic(lexicon, &mut found, prev.subject);
+                continue_topic(lexicon, &mut found, prev.subject, member.kind);
             }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             let direction = own_direction.or(direction);
@@ -215,7 +215,11 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
             };
         }
     }
-    let from_before = subject::before_subject(lexicon, before);
+    let mut from_before = subject::before_subject(lexicon, before);
+    // 判处五年以上有期徒刑的1.1万人: a relative clause names what is counted.
+    if !is_ratio(kind) && from_before.ends_with('的') && !from_before.starts_with(['为', '為']) {
+        from_before.pop();
+    }
     if from_before.starts_with('从') {
         if let Some(s) = subject::next_clause_subject(lexicon, &text[end..]) {
             return Found {
@@ -252,9 +256,9 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
 }
 
 /// Chinese drops a repeated topic: an empty subject is the previous number's,
-/// a gap (高于全国) or a share of a base (为年度计划的112%) measures it, and a
-/// relative one (总量, 占全国) continues it.
-fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
+/// a gap (高于全国) or a share of a base (为年度计划的112%, 完成年度目标的87.1%)
+/// measures it, and a relative one (总量, 占全国) continues it.
+fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str, kind: Kind) {
     if previous.is_empty() {
         return;
     }
@@ -262,7 +266,8 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
         found.subject = previous.to_string();
         found.source = CONTINUED;
     } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some()
-        || (found.subject.starts_with(['为', '為']) && found.subject.ends_with('的'))
+        || (found.subject.ends_with('的')
+            && (found.subject.starts_with(['为', '為']) || is_ratio(kind)))
     {
         found.subject = previous.to_string();
         found.source = "a gap or a share of a base: the previous subject";
@@ -272,4 +277,9 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str) {
         found.subject = format!("{previous}{}", found.subject);
         found.source = "continues the previous subject";
     }
+}
+
+/// True for kinds that relate a number to another (a percent of, a multiple of).
+fn is_ratio(kind: Kind) -> bool {
+    matches!(kind, Kind::Percent | Kind::PercentagePoint | Kind::Multiple)
 }
