@@ -1,5 +1,6 @@
 //! Direction (up/down) and comparison (yoy/mom) of a number, from the words before it.
 
+use super::clause::{is_clause_end, is_sentence_end};
 use crate::metric::{Comparison, Direction};
 use crate::rules::lexicon::WordSet;
 use crate::rules::Lexicon;
@@ -85,6 +86,32 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
         (Some(_), None) => Some(Direction::Up),
         (None, Some(_)) => Some(Direction::Down),
         _ => None,
+    }
+}
+
+/// The comparison an opening frame of the sentence states (与上年同期相比，收入
+/// 增长5%): the frame names the base of a marker without its 比 or 较.
+/// `earlier` is the text before the number.
+pub fn framed_comparison(lexicon: &Lexicon, earlier: &str) -> Option<Comparison> {
+    let sentence = earlier.rsplit(is_sentence_end).next()?;
+    let end = ["相比", "相较", "相較"]
+        .iter()
+        .filter_map(|w| sentence.rfind(w))
+        .max()?;
+    let frame = &sentence[..end];
+    let frame = frame.rsplit(is_clause_end).next().unwrap_or(frame);
+    let names_base = |markers: &WordSet| {
+        markers
+            .iter()
+            .filter_map(|m| m.strip_prefix(['比', '较', '較']))
+            .any(|base| frame.contains(base))
+    };
+    if names_base(&lexicon.mom) {
+        Some(Comparison::Mom)
+    } else if names_base(&lexicon.yoy) {
+        Some(Comparison::Yoy)
+    } else {
+        None
     }
 }
 

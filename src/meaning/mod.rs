@@ -42,6 +42,9 @@ struct Found {
     source: &'static str,
 }
 
+/// How far back, in characters, an opening frame (与上年同期相比，) is looked for.
+const FRAME_WINDOW: usize = 40;
+
 /// How a subject taken over from the number before is labelled.
 const CONTINUED: &str = "previous number in the sentence";
 
@@ -75,7 +78,13 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             && change::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
         let (direction, comparison) = match (change::direction(lexicon, before), previous_group) {
             (None, Some(p)) if continues_list => (p.direction, p.comparison),
-            (d, _) => (d, change::comparison(lexicon, before)),
+            (d, _) => (
+                d,
+                change::comparison(lexicon, before).or_else(|| {
+                    let from = clause::window_start(text, 0, clause_from, FRAME_WINDOW);
+                    change::framed_comparison(lexicon, &text[from..start])
+                }),
+            ),
         };
         let period = dates.period_at(start);
 

@@ -28,10 +28,10 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
 const DATE_OPENINGS: &str = "截到至在前第一二三四五六七八九十两兩上下全以来來";
 
 /// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初, 较常年,
-/// 由上年同期, 恢复至2019年的): not part of the subject, and all of it when the
+/// 由上年同期, 恢复至2019年的, 与上年同期相比): not part of the subject, and all of it when the
 /// clause opens with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:比|较|較|由)[上去前同全本年常多0-9一二三四][^比较較由]{0,8}|(?:至|到|为|為|是|于|於)[0-9]{4}年(?:同期)?(?:水平)?的)$")
+    Regex::new(r"(?:(?:比|较|較|由)[上去前同全本年常多0-9一二三四][^比较較由]{0,8}|(?:至|到|为|為|是|于|於)[0-9]{4}年(?:同期)?(?:水平)?的|(?:与|和|同|跟|與)[^与和跟與]{1,10}(?:相比|相较|相較|比较|比較))$")
         .expect("valid pattern")
 });
 
