@@ -93,6 +93,9 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
 /// 增长5%): the frame names the base of a marker without its 比 or 较.
 /// `earlier` is the text before the number.
 pub fn framed_comparison(lexicon: &Lexicon, earlier: &str) -> Option<Comparison> {
+    if !earlier.contains('相') {
+        return None;
+    }
     let sentence = earlier.rsplit(is_sentence_end).next()?;
     let end = ["相比", "相较", "相較"]
         .iter()

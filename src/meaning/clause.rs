@@ -51,16 +51,24 @@ pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     floor
 }
 
+/// True for a byte that starts a character (not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
 /// The byte offset `chars` characters before `at`, not before `floor`.
 pub fn window_start(text: &str, floor: usize, at: usize, chars: usize) -> usize {
-    match text[floor..at]
-        .char_indices()
-        .rev()
-        .nth(chars.saturating_sub(1))
-    {
-        Some((i, _)) => floor + i,
-        None => floor,
+    let want = chars.max(1);
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes()[floor..at].iter().enumerate().rev() {
+        if starts_char(b) {
+            seen += 1;
+            if seen == want {
+                return floor + i;
+            }
+        }
     }
+    floor
 }
 
 /// The byte offset where the clause holding `at` ends.
