@@ -6,7 +6,7 @@
 use regex::Regex;
 
 use super::candidate::Candidate;
-use crate::metric::Qualifier;
+use crate::metric::{Kind, Qualifier};
 use crate::numeral::parse_number;
 
 /// How far back (in bytes) a list item may start.
@@ -27,7 +27,8 @@ impl ListGroup {
 }
 
 /// Groups kept candidates (sorted by start) with the list items before them.
-pub fn expand_lists(item: &Regex, text: &str, kept: Vec<Candidate>) -> Vec<ListGroup> {
+pub fn expand_lists(item: &Regex, text: &str, mut kept: Vec<Candidate>) -> Vec<ListGroup> {
+    share_points(text, &mut kept);
     let mut groups: Vec<ListGroup> = Vec::with_capacity(kept.len());
     for head in kept {
         let floor = groups
@@ -56,6 +57,41 @@ pub fn expand_lists(item: &Regex, text: &str, kept: Vec<Candidate>) -> Vec<ListG
         }
     }
     groups
+}
+
+/// 收窄0.1个和0.3个百分点: a count of 个 joined to a number of (basis or
+/// percentage) points by 和, 、, 及 or 与 shares its points.
+fn share_points(text: &str, kept: &mut [Candidate]) {
+    for i in 1..kept.len() {
+        let (head, item) = (&kept[i], &kept[i - 1]);
+        let shares = head.kind == Kind::PercentagePoint
+            && text[head.num_start..head.end].contains("个")
+            && item.kind == Kind::Count
+            && item.unit == "个"
+            && matches!(
+                text.get(item.end..head.start),
+                Some("和" | "、" | "及" | "与")
+            );
+        if !shares {
+            continue;
+        }
+        let (Some(value), high) = (
+            item.value.checked_mul(head.factor),
+            item.value_high.and_then(|h| h.checked_mul(head.factor)),
+        ) else {
+            continue;
+        };
+        let points = Candidate {
+            rule: head.rule,
+            kind: head.kind,
+            value,
+            value_high: high,
+            unit: head.unit.clone(),
+            factor: head.factor,
+            ..item.clone()
+        };
+        kept[i - 1] = points;
+    }
 }
 
 /// The bare number joined by 、 right before `end`, resolved like `head`.

@@ -24,7 +24,13 @@ pub fn is_clause_end(c: char) -> bool {
 
 /// Characters that end a sentence.
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '!' | '？' | '?' | '\n' | '；' | ';')
+    is_full_stop(c) || matches!(c, '；' | ';')
+}
+
+/// Characters that end a sentence for good: a semicolon does not
+/// (同比下降4.1% after a ； still speaks of the same prices).
+pub fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '!' | '？' | '?' | '\n')
 }
 
 /// The longest parenthetical a clause reads through (广义货币(M2)余额).

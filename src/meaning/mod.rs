@@ -148,9 +148,14 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             let seg = own.unwrap_or(before);
             // 新增123名: newly added items are a new topic, not the previous one.
             let adds_new = lexicon.neutral.occurs_in(seg);
-            let same_sentence = |p: &Previous| {
-                p.end > 0 && !text[p.end..member.start].contains(clause::is_sentence_end)
+            // A clause with no subject of its own reads on past a semicolon.
+            let end = if found.subject.is_empty() {
+                clause::is_full_stop
+            } else {
+                clause::is_sentence_end
             };
+            let same_sentence =
+                |p: &Previous| p.end > 0 && !text[p.end..member.start].contains(end);
             let previous = previous.filter(|p| same_sentence(p) && !adds_new);
             if let Some(prev) = &previous {
                 continue_topic(lexicon, &mut found, prev.subject, member.kind);

@@ -119,7 +119,12 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             s = &s[..s.len() - w.len()];
         }
         let may_end_in_base = s.contains(['比', '较', '較', '由']) || s.ends_with('的');
-        if let Some(m) = may_end_in_base.then(|| TRAILING_BASE.find(s)).flatten() {
+        // 价格环比上涨的城市: the 比 of 环比 or 同比 opens no base.
+        if let Some(m) = may_end_in_base
+            .then(|| TRAILING_BASE.find(s))
+            .flatten()
+            .filter(|m| !s[..m.start()].ends_with(['环', '環', '同']))
+        {
             s = &s[..m.start()];
         }
         if let Some(m) = s.ends_with('年').then(|| TRAILING_YEARS.find(s)).flatten() {
@@ -134,7 +139,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             break;
         }
     }
-    let s = cut_enumeration(s);
+    let s = cut_agent(lexicon, cut_enumeration(s));
     let s = cut_at_predicate(lexicon, s);
     // 港口完成货物吞吐量: the cut may leave a light verb (完成, 实现) in front.
     let s = strip_leading(lexicon, cut_before_verb(lexicon, s));
@@ -144,6 +149,24 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         _ => s,
     };
     s.to_string()
+}
+
+/// Drops the body that acts before an adverb of totals, when what it did
+/// follows (纪检监察机关共接收信访举报 → 接收信访举报).
+fn cut_agent<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
+    for (i, _) in s.char_indices() {
+        let Some(agent) = prefix(&s[i..], &lexicon.subject_agents) else {
+            continue;
+        };
+        let rest = &s[i + agent.len()..];
+        if let Some(total) = prefix(rest, &lexicon.subject_totals) {
+            let deed = &rest[total.len()..];
+            if deed.chars().nth(1).is_some() {
+                return deed;
+            }
+        }
+    }
+    s
 }
 
 /// Drops a list of names before a numbered apposition that sums them up

@@ -66,6 +66,11 @@ pub struct Lexicon {
     pub subject_kept_openings: WordSet,
     /// Words stripped from the start of a subject.
     pub subject_leading: WordSet,
+    /// Bodies that act (公安机关, 海关): before a `subject_totals` adverb they
+    /// are cut from the subject.
+    pub subject_agents: WordSet,
+    /// Adverbs of totals between a body and what it did (共, 累计).
+    pub subject_totals: WordSet,
     /// Words that end a subject read after the number.
     pub subject_after_stops: WordSet,
     /// Year-on-year markers.
@@ -219,6 +224,10 @@ struct SubjectSection {
     #[serde(default)]
     kept_openings: Vec<String>,
     leading: Vec<String>,
+    #[serde(default)]
+    agents: Vec<String>,
+    #[serde(default)]
+    totals: Vec<String>,
     after_stops: Vec<String>,
     verbs: Vec<String>,
     #[serde(default)]
@@ -341,6 +350,8 @@ impl Lexicon {
             subject_kept_endings: WordSet::new(with_traditional(file.subject.kept_endings)),
             subject_kept_openings: WordSet::new(with_traditional(file.subject.kept_openings)),
             subject_leading: WordSet::new(with_traditional(file.subject.leading)),
+            subject_agents: WordSet::new(with_traditional(file.subject.agents)),
+            subject_totals: WordSet::new(with_traditional(file.subject.totals)),
             subject_after_stops: WordSet::new(with_traditional(file.subject.after_stops)),
             yoy: WordSet::new(with_traditional(file.comparison.yoy)),
             mom: WordSet::new(with_traditional(file.comparison.mom)),
