@@ -151,6 +151,30 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
     s.to_string()
 }
 
+/// A phrase that closes its clause with 中 or 当中 (70个大中城市中，…) frames
+/// what follows: among these. Nouns that end in 中 (普通高中, 其中) keep it.
+fn without_among<'p>(phrase: &'p str, after: &str) -> &'p str {
+    if !after.starts_with(is_clause_end) {
+        return phrase;
+    }
+    let Some(noun) = phrase
+        .strip_suffix("当中")
+        .or_else(|| phrase.strip_suffix('中'))
+    else {
+        return phrase;
+    };
+    let long_enough = noun.chars().nth(1).is_some() || phrase.ends_with("当中");
+    let whole = long_enough
+        && !noun.ends_with([
+            '高', '初', '集', '其', '心', '空', '途', '期', '当', '正', '居', '暗',
+        ]);
+    if whole {
+        noun
+    } else {
+        phrase
+    }
+}
+
 /// Drops the body that acts before an adverb of totals, when what it did
 /// follows (纪检监察机关共接收信访举报 → 接收信访举报).
 fn cut_agent<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
@@ -266,12 +290,21 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         if n > 0 && stop.is_some() {
             break;
         }
-        if !linked && n == 0 && prefix(&rest[i..], &lexicon.subject_after_stops).is_some() {
+        // 有5个上涨: a change verb after a count names no subject.
+        let changes = || {
+            [&lexicon.up, &lexicon.down]
+                .iter()
+                .any(|list| prefix(rest, list).is_some_and(|w| w.chars().nth(1).is_some()))
+        };
+        if !linked
+            && n == 0
+            && (prefix(&rest[i..], &lexicon.subject_after_stops).is_some() || changes())
+        {
             return None;
         }
         end = i + c.len_utf8();
     }
-    let phrase = &rest[..end];
+    let phrase = without_among(&rest[..end], &rest[end..]);
     let mut chars = phrase.chars();
     let names = match (chars.next(), chars.next()) {
         (Some(_), Some(_)) => phrase.chars().any(super::change::is_han),
