@@ -126,7 +126,15 @@ pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
         if prefix(rest, &lexicon.mom).is_some() {
             Some(Comparison::Mom)
         } else {
-            prefix(rest, &lexicon.yoy).map(|_| Comparison::Yoy)
+            prefix(rest, &lexicon.yoy)
+                .filter(|w| !w.starts_with('年') || !names_a_year(&before[..i]))
+                .map(|_| Comparison::Yoy)
         }
     })
+}
+
+/// True when the text ends with a word that makes a following 年 part of a
+/// time (全年增长, 今年增加, 2024年增长): then 年增 is no year-on-year marker.
+pub fn names_a_year(before: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_digit() || "全今去明当當每近本上历歷逐同前多".contains(c))
 }

@@ -13,10 +13,11 @@ use super::clause::is_clause_end;
 use crate::metric::Kind;
 use crate::rules::Lexicon;
 
-/// Dates and periods at the start of a subject (2024年, 前三季度, 前十个月, 截至11月底).
+/// Dates and periods at the start of a subject (2024年, 114年 in Taiwan's calendar,
+/// 前三季度, 前十个月, 截至11月底).
 static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"^(?:截至|到|至|在)?(?:[0-9]{4}年(?:度)?)?",
+        r"^(?:截至|到|至|在)?(?:(?:[0-9]{4}|1[01][0-9])年(?:度)?)?",
         r"(?:[0-9]{1,2}(?:-|—|至)?[0-9]{0,2}月(?:份|末|底|当月|當月|以来|以來)?|前?[一二三四]季度|第[一二三四1-4]季度?|前[0-9一二三四五六七八九十]{1,3}[个個]月|上半年|下半年|全年)?",
         r"(?:[0-9]{1,2}日)?(?:以来|以來|来|來)?(?:[一二三四五六七八九十两兩0-9]+年[来來])?"
     ))
@@ -99,6 +100,12 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             s = strip_suffixes(s, &lexicon.level);
         }
         s = strip_suffixes(s, &lexicon.neutral);
+        // 出口值年增: Taiwan's year-on-year marker goes whole, before 增 alone could.
+        if let Some(w) = suffix(s, &lexicon.yoy).filter(|w| {
+            w.starts_with('年') && !super::change::names_a_year(&s[..s.len() - w.len()])
+        }) {
+            s = &s[..s.len() - w.len()];
+        }
         // 航班起降: a word that names no change keeps its verb-like ending.
         let keeps_verb = suffix(s, &lexicon.not_changes).is_some();
         let endings = [
