@@ -65,7 +65,9 @@ fn share_points(text: &str, kept: &mut [Candidate]) {
     for i in 1..kept.len() {
         let (head, item) = (&kept[i], &kept[i - 1]);
         let shares = head.kind == Kind::PercentagePoint
-            && text[head.num_start..head.end].contains("个")
+            && text
+                .get(head.num_start..head.end)
+                .is_some_and(|t| t.contains('个'))
             && item.kind == Kind::Count
             && item.unit == "个"
             && matches!(
