@@ -67,9 +67,9 @@ fn share_points(text: &str, kept: &mut [Candidate]) {
         let shares = head.kind == Kind::PercentagePoint
             && text
                 .get(head.num_start..head.end)
-                .is_some_and(|t| t.contains('个'))
+                .is_some_and(|t| t.contains(['个', '個']))
             && item.kind == Kind::Count
-            && item.unit == "个"
+            && matches!(item.unit.as_str(), "个" | "個")
             && matches!(
                 text.get(item.end..head.start),
                 Some("和" | "、" | "及" | "与")
