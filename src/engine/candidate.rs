@@ -248,7 +248,9 @@ fn resolve(
         if compound {
             end = post.start;
         } else {
-            qualifier = lexicon.qual_after.get(post.as_str()).or(qualifier);
+            // 3个多月: the numeral's 多 or 余, written after its measure word.
+            let odd = matches!(post.as_str(), "多" | "余" | "餘").then_some(Qualifier::MoreThan);
+            qualifier = lexicon.qual_after.get(post.as_str()).or(odd).or(qualifier);
         }
     }
     if !has_digit(num.as_str()) && qualifier.is_none() {
