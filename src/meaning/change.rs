@@ -52,7 +52,11 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     }
     if let Some((verb, dir)) = verb_at_end(lexicon, text) {
         let rest = &text[..text.len() - verb.len()];
-        if suffix(rest, &lexicon.neutral).is_some() || rest.ends_with('新') {
+        // 高于经济增长1.2个百分点: the verb names what a gap is measured against.
+        if suffix(rest, &lexicon.neutral).is_some()
+            || rest.ends_with('新')
+            || lexicon.subject_gaps.occurs_in(rest)
+        {
             return None;
         }
         return Some(dir);
