@@ -15,25 +15,50 @@ use crate::document::first_line;
 /// A date mention: a year, a month (range), a quarter or a half year, at least
 /// one of them. The parts without a year repeat under names ending in `_`.
 static DATE: Lazy<Regex> = Lazy::new(|| {
-    let part = |s: &str| {
+    // After a year a month may be written in words (二〇二五年十月); alone,
+    // 三月 is too often something else.
+    let part = |s: &str, month_words: &str| {
         format!(
             concat!(
                 r"(?:(?P<m1{s}>[0-9]{{1,2}})(?:-|—|－|至|到|~)(?P<m2{s}>[0-9]{{1,2}})月",
-                r"|前(?P<q{s}>[一二三四])季度",
-                r"|前(?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[个個]月",
+                r"|[前首](?P<q{s}>[一二三四])季度",
+                r"|[前首](?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[个個]月",
                 r"|第(?P<qn{s}>[一二三四1-4])季度?|(?P<qd{s}>[一二三四])季度",
                 r"|(?P<half{s}>上半年|下半年)",
-                r"|(?P<m{s}>[0-9]{{1,2}})月(?:份|末|底|当月|當月)?)"
+                r"|(?P<m{s}>[0-9]{{1,2}}{w})月(?:份|末|底|当月|當月)?)"
             ),
-            s = s
+            s = s,
+            w = month_words,
         )
     };
-    let pattern = format!(r"(?P<y>(?:19|20)[0-9]{{2}})年{}?|{}", part(""), part("_"));
+    let pattern = format!(
+        r"(?P<y>{YEAR_DIGITS})年{}?|{}",
+        part("", "|十[一二]?|[一二三四五六七八九]"),
+        part("_", "")
+    );
     Regex::new(&pattern).expect("valid date pattern")
 });
 
+/// A year in digits or in words (2025, 二〇二五, 一九九八).
+const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}";
+
 static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"((?:19|20)[0-9]{2})年").expect("valid year pattern"));
+    Lazy::new(|| Regex::new(&format!("({YEAR_DIGITS})年")).expect("valid year pattern"));
+
+/// A year or month as digits: 二〇二五 → 2025, 十一 → 11; digits stay.
+fn in_digits(written: &str) -> Option<String> {
+    if written.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(written.to_string());
+    }
+    if written.starts_with('十') || written.chars().count() == 1 {
+        let n = crate::numeral::parse_plain(written)?.to_f64();
+        return Some(format!("{}", n as u32));
+    }
+    written
+        .chars()
+        .map(|c| crate::numeral::digit_value(c).and_then(|d| char::from_digit(d.into(), 10)))
+        .collect()
+}
 
 /// The document's default year: from its title, else its first year mention
 /// that dates something (not 是2020年的2.1倍 or 比2019年增长).
@@ -42,7 +67,7 @@ pub fn default_year(text: &str) -> Option<String> {
         YEAR.captures_iter(hay)
             .filter_map(|c| c.get(1).zip(c.get(0)))
             .find(|(_, m)| !is_base(hay, m.start(), m.end()))
-            .map(|(year, _)| year.as_str().to_string())
+            .and_then(|(year, _)| in_digits(year.as_str()))
     };
     first_dating(first_line(text)).or_else(|| first_dating(text))
 }
@@ -58,8 +83,11 @@ fn is_base(text: &str, start: usize, end: usize) -> bool {
 /// is the base of a ratio, not the time the figure refers to.
 fn is_ratio_base(after: &str) -> bool {
     let rest = after.strip_prefix("同期").unwrap_or(after);
+    // 零 starts words (的零售额) more often than numbers.
     rest.strip_prefix('的').is_some_and(|r| {
-        r.starts_with(|c: char| c.is_ascii_digit() || crate::numeral::digit_value(c).is_some())
+        r.starts_with(|c: char| {
+            c.is_ascii_digit() || (crate::numeral::digit_value(c).is_some_and(|d| d > 0))
+        })
     })
 }
 
@@ -145,8 +173,11 @@ fn quarter(c: &str) -> u32 {
 }
 
 fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
-    let own = caps.name("y").map(|m| m.as_str());
-    let year = own.or(default)?;
+    let own = match caps.name("y") {
+        Some(y) => Some(in_digits(y.as_str())?),
+        None => None,
+    };
+    let year = own.as_deref().or(default)?;
     let get = |name: &str| {
         caps.name(name)
             .or_else(|| caps.name(&format!("{name}_")))
@@ -177,9 +208,10 @@ fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
         });
     }
     if let Some(m) = get("m") {
+        let m = in_digits(m)?;
         return Some(format!("{year}-{m:0>2}"));
     }
-    own.map(str::to_string)
+    own
 }
 
 #[cfg(test)]
@@ -214,6 +246,20 @@ mod tests {
             Some("2024-01/2024-05")
         );
         assert_eq!(period("全年增长"), None);
+        assert_eq!(
+            period("二〇二五年十月的零售業總銷貨價值").as_deref(),
+            Some("2025-10")
+        );
+        assert_eq!(
+            period("二〇二五年首十個月合計").as_deref(),
+            Some("2025-01/2025-10")
+        );
+        assert_eq!(period("一九九八年三月").as_deref(), Some("1998-03"));
+        assert_eq!(
+            period("零售\n2025年10月的零售额为300亿元，增长").as_deref(),
+            Some("2025-10")
+        );
+        assert_eq!(period("2024年报告\n三月份"), Some("2024".into()));
         assert_eq!(
             period("2024年报告\n民航旅客恢复至2019年的105%").as_deref(),
             Some("2024")
