@@ -407,6 +407,9 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     }
     trim_first(&mut parts);
     let last = parts[count - 1];
+    if let Some(out) = one_character_items(&parts) {
+        return Some(out);
+    }
     let head = shared_tail(parts[0], last)
         .or_else(|| parallel_names(&parts))
         .or_else(|| {
@@ -428,6 +431,22 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
         .map(|p| format!("{p}{head}"))
         .collect();
     out.push(last.to_string());
+    Some(out)
+}
+
+/// Items of one character that share the rest of the last item (进、出口额 →
+/// 进口额, 出口额; 水、电、气费 → 水费, 电费, 气费).
+fn one_character_items(parts: &[&str]) -> Option<Vec<String>> {
+    let (last, items) = parts.split_last()?;
+    let mut chars = last.chars();
+    chars.next()?;
+    let rest = chars.as_str();
+    let single = |p: &&str| p.chars().count() == 1 && p.chars().all(super::change::is_han);
+    if rest.is_empty() || !items.iter().all(single) {
+        return None;
+    }
+    let mut out: Vec<String> = items.iter().map(|p| format!("{p}{rest}")).collect();
+    out.push((*last).to_string());
     Some(out)
 }
 
