@@ -325,6 +325,8 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         }
         _ => false,
     };
+    // 连续12年保持在95%以上: a bare 保持 names nothing.
+    let names = names && !lexicon.subject_trailing.contains(phrase);
     names.then(|| phrase.to_string())
 }
 

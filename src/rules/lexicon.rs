@@ -151,6 +151,11 @@ impl WordSet {
         })
     }
 
+    /// True when `word` is one of the words.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.contains(word)
+    }
+
     /// True when `text` holds one of the words anywhere.
     pub fn occurs_in(&self, text: &str) -> bool {
         self.first_from(text, 0).is_some()
