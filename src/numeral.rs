@@ -194,7 +194,7 @@ fn parse_folded(text: &str) -> Option<Number> {
         return Some(Number::exact(num.checked_div(den)?));
     }
     let half = Decimal::parse("0.5")?;
-    if text == "半" || text == "一半" {
+    if matches!(text, "半" | "一半" | "半数" | "半數") {
         return Some(Number::exact(half));
     }
     // 半百: half of a round hundred (or thousand…).
@@ -710,6 +710,7 @@ mod tests {
         assert_eq!(value("三分之一"), "0.333333333333333");
         assert_eq!(value("四分之三"), "0.75");
         assert_eq!(value("一半"), "0.5");
+        assert_eq!(value("半数"), "0.5");
     }
 
     #[test]

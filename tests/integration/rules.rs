@@ -138,8 +138,8 @@ fn duplicate_id_is_rejected() {
 fn rule_without_examples_is_rejected() {
     let e = error_with("percent.toml", |t| {
         t.replace(
-            "examples = [{ text = \"近一半\", value = 50, qualifier = \"less_than\" }]",
-            "examples = []",
+            "  { text = \"近一半\", value = 50, qualifier = \"less_than\" },\n  { text = \"半数以上\", in = \"半数以上企业实现增长。\", value = 50, qualifier = \"more_than\" },\n",
+            "",
         )
     });
     assert!(e.contains("rule percent.half: has no examples"), "{e}");
