@@ -292,6 +292,8 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
             continue;
         }
         let stop = prefix(&rest[i..], &lexicon.subject_after_stops)
+            .or_else(|| prefix(&rest[i..], &lexicon.yoy))
+            .or_else(|| prefix(&rest[i..], &lexicon.mom))
             .or_else(|| prefix(&rest[i..], &lexicon.subject_verbs))
             .or_else(|| prefix(&rest[i..], &lexicon.subject_predicates));
         if n > 0 && stop.is_some() {
