@@ -39,6 +39,13 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&pattern).expect("valid date pattern")
 });
 
+/// A year named relative to the document's own (a work report's 过去一年 and
+/// 过去五年 look back, 今年 forward; 去年 and 上年 are the year before).
+static RELATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"过去的?(?P<n>[一两二三四五六七八九十]|[0-9]{1,2})[个個]?年|(?P<this>今年|本年)|(?P<last>去年|上年)")
+        .expect("valid relative year pattern")
+});
+
 /// A year in digits or in words (2025, 二〇二五, 一九九八).
 const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}";
 
@@ -122,6 +129,9 @@ fn is_comparison_base(before: &str) -> bool {
 pub struct DateIndex {
     /// (end offset, rendered period) of each mention, in order.
     mentions: Vec<(usize, Arc<str>)>,
+    /// (end offset, period) of each section opening (过去一年, 今年): it dates
+    /// the paragraphs after it until the next one.
+    sections: Vec<(usize, Arc<str>)>,
     /// Byte offsets of line breaks.
     breaks: Vec<usize>,
     default: Option<Arc<str>>,
@@ -131,20 +141,21 @@ impl DateIndex {
     /// Indexes the dates of a (normalised) document.
     pub fn new(text: &str) -> DateIndex {
         let year = default_year(text);
-        let mentions = DATE
-            .captures_iter(text)
-            .filter_map(|caps| {
-                let whole = caps.get(0)?;
-                if is_base(text, whole.start(), whole.end()) {
-                    return None;
-                }
-                render(&caps, year.as_deref()).map(|p| (whole.end(), Arc::from(p)))
-            })
-            .collect();
+        let (mut mentions, sections) = relative_mentions(text, year.as_deref());
+        let dated = DATE.captures_iter(text).filter_map(|caps| {
+            let whole = caps.get(0)?;
+            if is_base(text, whole.start(), whole.end()) {
+                return None;
+            }
+            render(&caps, year.as_deref()).map(|p| (whole.end(), Arc::from(p)))
+        });
+        mentions.extend(dated);
+        mentions.sort_by_key(|(end, _)| *end);
         let default = title_period(text).or(year).map(Arc::from);
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
         DateIndex {
             mentions,
+            sections,
             breaks,
             default,
         }
@@ -158,9 +169,51 @@ impl DateIndex {
         let paragraph = b.checked_sub(1).map_or(0, |j| self.breaks[j]);
         match k.checked_sub(1).map(|k| &self.mentions[k]) {
             Some((end, p)) if *end > paragraph => Some(p.clone()),
-            _ => self.default.clone(),
+            _ => {
+                let s = self.sections.partition_point(|(end, _)| *end <= at);
+                match s.checked_sub(1).map(|s| &self.sections[s]) {
+                    Some((_, p)) => Some(p.clone()),
+                    None => self.default.clone(),
+                }
+            }
         }
     }
+}
+
+/// The mentions of years named relative to `year` (去年 → the year before),
+/// and the section openings among them (过去一年, 过去五年, 今年).
+type Relative = (Vec<(usize, Arc<str>)>, Vec<(usize, Arc<str>)>);
+
+fn relative_mentions(text: &str, year: Option<&str>) -> Relative {
+    let (mut mentions, mut sections) = (Vec::new(), Vec::new());
+    let Some(year) = year.and_then(|y| y.parse::<i32>().ok()) else {
+        return (mentions, sections);
+    };
+    for caps in RELATIVE.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let after = &text[whole.end()..];
+        // 比去年增长, 去年同期: a base, not the time of the figure.
+        if is_base(text, whole.start(), whole.end()) || after.starts_with("同期") {
+            continue;
+        }
+        let at = whole.end();
+        if let Some(n) = caps.name("n") {
+            let Some(n) = crate::numeral::parse_plain(n.as_str()).map(|d| d.to_f64() as i32) else {
+                continue;
+            };
+            let period = if n == 1 {
+                (year - 1).to_string()
+            } else {
+                format!("{}/{}", year - n, year - 1)
+            };
+            sections.push((at, Arc::from(period)));
+        } else if caps.name("this").is_some() {
+            sections.push((at, Arc::from(year.to_string())));
+        } else {
+            mentions.push((at, Arc::from((year - 1).to_string())));
+        }
+    }
+    (mentions, sections)
 }
 
 fn quarter(c: &str) -> u32 {
@@ -302,6 +355,22 @@ mod tests {
             period("2024年1月8日，警察节到来。\n全年返还资金").as_deref(),
             Some("2024")
         );
+    }
+
+    #[test]
+    fn a_work_report_dates_its_review_by_the_year_before() {
+        let text = "2026年政府工作报告\n过去一年，全市增长5%。\n工业增长7%，比去年提高。\n今年目标增长5%。\n过去五年，累计增长30%。";
+        let at = |s: &str| {
+            DateIndex::new(text)
+                .period_at(text.find(s).unwrap())
+                .map(|p| p.to_string())
+        };
+        assert_eq!(at("增长5%").as_deref(), Some("2025"));
+        assert_eq!(at("工业").as_deref(), Some("2025"));
+        assert_eq!(at("目标").as_deref(), Some("2026"));
+        assert_eq!(at("累计").as_deref(), Some("2021/2025"));
+        assert_eq!(period("2024年报告\n去年同期增长").as_deref(), Some("2024"));
+        assert_eq!(period("2024年报告\n去年全市增长").as_deref(), Some("2023"));
     }
 
     #[test]
