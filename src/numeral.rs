@@ -270,7 +270,7 @@ pub fn digit_value(c: char) -> Option<u8> {
 }
 
 /// The power of ten of a unit character (十 → 1, 万 → 4), and whether it closes a section.
-fn unit_exp(c: char) -> Option<(u32, bool)> {
+pub fn unit_exp(c: char) -> Option<(u32, bool)> {
     Some(match c {
         '十' | '拾' => (1, false),
         '百' | '佰' => (2, false),

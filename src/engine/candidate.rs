@@ -22,6 +22,8 @@ pub struct Candidate {
     pub end: usize,
     /// Start of the number itself (after any qualifier word).
     pub num_start: usize,
+    /// End of the number itself (with its multiplier: 42万 of 42万人).
+    pub num_end: usize,
     /// The metric kind.
     pub kind: Kind,
     /// Value in the canonical unit.
@@ -105,7 +107,7 @@ fn resolve(
         || lexicon
             .not_after
             .iter()
-            .any(|g| before.ends_with(g.as_str()))
+            .any(|g| before.ends_with(g.as_str()) || after_listed_guard(before, g))
     {
         return None;
     }
@@ -263,6 +265,7 @@ fn resolve(
         start,
         end,
         num_start: num.start,
+        num_end: num.end,
         kind: rule.kind,
         value,
         value_high,
@@ -328,6 +331,16 @@ fn is_glued_to_code(before: &str) -> bool {
         Some('+') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
+}
+
+/// 第12、13届, 前3和4名: the guard word before the first number of a list
+/// holds for the last one too.
+fn after_listed_guard(before: &str, guard: &str) -> bool {
+    let Some(item) = before.strip_suffix(super::lists::JOINERS) else {
+        return false;
+    };
+    let number = item.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    number.len() < item.len() && number.ends_with(guard)
 }
 
 /// True when `text` starts with a measure word or a duration (个, 天, 小时).

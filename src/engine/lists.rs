@@ -1,13 +1,16 @@
 //! Lists that share one unit: `17.8、19.8个百分点`, `1409万、1305万人次`.
 //!
-//! The last item carries the unit; each bare number before it, joined by 、,
-//! becomes a row of its own with the same kind, unit and rule.
+//! The last item carries the unit; each bare number before it, joined by 、
+//! (or 和, 及), becomes a row of its own with the same kind, unit and rule.
 
 use regex::Regex;
 
 use super::candidate::Candidate;
 use crate::metric::{Kind, Qualifier};
-use crate::numeral::parse_number;
+use crate::numeral::{parse_number, unit_exp};
+
+/// What joins list items: 、 and, before the last, 和 or 及 (0.3、2.1和2.6个百分点).
+pub const JOINERS: [char; 3] = ['、', '和', '及'];
 
 /// How far back (in bytes) a list item may start.
 const WINDOW: usize = 60;
@@ -59,6 +62,23 @@ pub fn expand_lists(item: &Regex, text: &str, mut kept: Vec<Candidate>) -> Vec<L
     groups
 }
 
+/// A bare item in digits takes the multiplier of the head's number (35和42万人:
+/// 35万 and 42万), as the low end of a range does.
+fn with_multiplier(item: &str, head_number: &str) -> String {
+    let multiplier =
+        head_number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let bare = item
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    let only_multiplier =
+        !multiplier.is_empty() && multiplier.chars().all(|c| unit_exp(c).is_some());
+    if bare && only_multiplier && multiplier.len() < head_number.len() {
+        format!("{item}{multiplier}")
+    } else {
+        item.to_string()
+    }
+}
+
 /// 收窄0.1个和0.3个百分点: a count of 个 joined to a number of (basis or
 /// percentage) points by 和, 、, 及 or 与 shares its points.
 fn share_points(text: &str, kept: &mut [Candidate]) {
@@ -96,7 +116,7 @@ fn share_points(text: &str, kept: &mut [Candidate]) {
     }
 }
 
-/// The bare number joined by 、 right before `end`, resolved like `head`.
+/// The bare number joined by 、, 和 or 及 right before `end`, resolved like `head`.
 fn list_item(
     item: &Regex,
     text: &str,
@@ -104,7 +124,7 @@ fn list_item(
     end: usize,
     head: &Candidate,
 ) -> Option<Candidate> {
-    if !text.get(..end)?.ends_with('、') {
+    if !text.get(..end)?.ends_with(JOINERS) {
         return None;
     }
     let mut from = end.saturating_sub(WINDOW).max(floor);
@@ -115,16 +135,19 @@ fn list_item(
     let caps = item.captures(window)?;
     let num = caps.get(1)?;
     let start = from + num.start();
+    // 第12、13届 names ordinals, not a count.
     let before = text[..start].chars().next_back();
-    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '第') {
         return None;
     }
-    let number = parse_number(num.as_str())?;
+    let head_number = text.get(head.num_start..head.num_end)?;
+    let number = parse_number(&with_multiplier(num.as_str(), head_number))?;
     Some(Candidate {
         rule: head.rule,
         start,
         end: from + num.end(),
         num_start: start,
+        num_end: from + num.end(),
         kind: head.kind,
         value: number.low.checked_mul(head.factor)?,
         value_high: match number.high {

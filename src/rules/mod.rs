@@ -313,7 +313,7 @@ impl RuleSet {
             }])
         })?;
         let list_item = fragments
-            .expand("({number})、$")
+            .expand("({number})[、和及]$")
             .ok()
             .and_then(|p| Regex::new(&p).ok())
             .ok_or_else(|| {
