@@ -129,7 +129,7 @@ fn resolve(
     }
     if !rule.needs_before.is_empty() {
         let sentence = before
-            .rfind(['。', '！', '？', '!', '?', '\n'])
+            .rfind(crate::meaning::clause::is_full_stop)
             .map_or(before, |i| &before[i..]);
         if !rule
             .needs_before
