@@ -148,7 +148,8 @@ fn resolve(
     };
     if let (Some(h), Some(h_text)) = (high.as_mut(), high_text) {
         number = borrow_multiplier(number, num.as_str(), h_text, h.low)?;
-        if h.low < number.low {
+        // -5℃至3℃: a low end with a minus sign is below any high end.
+        if h.low < number.low && name(Capture::Sign).is_none() {
             return None;
         }
     }
