@@ -1,7 +1,7 @@
 //! Lists that share one unit: `17.8、19.8个百分点`, `1409万、1305万人次`.
 //!
 //! The last item carries the unit; each bare number before it, joined by 、
-//! (or 和, 及), becomes a row of its own with the same kind, unit and rule.
+//! (or 和, 及, 与), becomes a row of its own with the same kind, unit and rule.
 
 use regex::Regex;
 
@@ -9,8 +9,8 @@ use super::candidate::Candidate;
 use crate::metric::{Kind, Qualifier};
 use crate::numeral::{parse_number, unit_exp};
 
-/// What joins list items: 、 and, before the last, 和 or 及 (0.3、2.1和2.6个百分点).
-pub const JOINERS: [char; 3] = ['、', '和', '及'];
+/// What joins list items: 、 and, before the last, 和, 及 or 与 (0.3、2.1和2.6个百分点).
+pub const JOINERS: [char; 4] = ['、', '和', '及', '与'];
 
 /// How far back (in bytes) a list item may start.
 const WINDOW: usize = 60;
@@ -80,7 +80,7 @@ fn with_multiplier(item: &str, head_number: &str) -> String {
 }
 
 /// 收窄0.1个和0.3个百分点: a count of 个 joined to a number of (basis or
-/// percentage) points by 和, 、, 及 or 与 shares its points.
+/// percentage) points by one of [`JOINERS`] shares its points.
 fn share_points(text: &str, kept: &mut [Candidate]) {
     for i in 1..kept.len() {
         let (head, item) = (&kept[i], &kept[i - 1]);
@@ -90,10 +90,9 @@ fn share_points(text: &str, kept: &mut [Candidate]) {
                 .is_some_and(|t| t.contains(['个', '個']))
             && item.kind == Kind::Count
             && matches!(item.unit.as_str(), "个" | "個")
-            && matches!(
-                text.get(item.end..head.start),
-                Some("和" | "、" | "及" | "与")
-            );
+            && text
+                .get(item.end..head.start)
+                .is_some_and(|j| j.chars().count() == 1 && j.starts_with(JOINERS));
         if !shares {
             continue;
         }
@@ -116,7 +115,7 @@ fn share_points(text: &str, kept: &mut [Candidate]) {
     }
 }
 
-/// The bare number joined by 、, 和 or 及 right before `end`, resolved like `head`.
+/// The bare number joined by one of [`JOINERS`] right before `end`, resolved like `head`.
 fn list_item(
     item: &Regex,
     text: &str,

@@ -33,7 +33,7 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
     };
     let pattern = format!(
         r"(?P<y>{YEAR_DIGITS})年{}?|{}",
-        part("", "|十[一二]?|[一二三四五六七八九]"),
+        part("", &format!("|{MONTH_WORDS}")),
         part("_", "")
     );
     Regex::new(&pattern).expect("valid date pattern")
@@ -47,7 +47,10 @@ static RELATIVE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A year in digits or in words (2025, 二〇二五, 一九九八).
-const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}";
+pub const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}";
+
+/// A month in words (三, 十一), read only after a year.
+pub const MONTH_WORDS: &str = "十[一二]?|[一二三四五六七八九]";
 
 static YEAR: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!("({YEAR_DIGITS})年")).expect("valid year pattern"));

@@ -313,7 +313,10 @@ impl RuleSet {
             }])
         })?;
         let list_item = fragments
-            .expand("({number})[、和及]$")
+            .expand(&format!(
+                "({{number}})[{}]$",
+                String::from_iter(crate::engine::lists::JOINERS)
+            ))
             .ok()
             .and_then(|p| Regex::new(&p).ok())
             .ok_or_else(|| {
