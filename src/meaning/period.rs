@@ -31,8 +31,9 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
             w = month_words,
         )
     };
+    // 去年12月: the year before the document's, with a month or quarter.
     let pattern = format!(
-        r"(?P<y>{YEAR_DIGITS})年{}?|{}",
+        r"(?:(?P<y>{YEAR_DIGITS})年|(?P<ly>去年|上年)){}?|{}",
         part("", &format!("|{MONTH_WORDS}")),
         part("_", "")
     );
@@ -233,7 +234,11 @@ fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
         Some(y) => Some(in_digits(y.as_str())?),
         None => None,
     };
-    let year = own.as_deref().or(default)?;
+    let year_before = match caps.name("ly") {
+        Some(_) => Some((default?.parse::<i32>().ok()? - 1).to_string()),
+        None => None,
+    };
+    let year = own.as_deref().or(year_before.as_deref()).or(default)?;
     let get = |name: &str| {
         caps.name(name)
             .or_else(|| caps.name(&format!("{name}_")))
@@ -374,6 +379,18 @@ mod tests {
         assert_eq!(at("累计").as_deref(), Some("2021/2025"));
         assert_eq!(period("2024年报告\n去年同期增长").as_deref(), Some("2024"));
         assert_eq!(period("2024年报告\n去年全市增长").as_deref(), Some("2023"));
+        assert_eq!(
+            period("2024年报告\n去年12月增长").as_deref(),
+            Some("2023-12")
+        );
+        assert_eq!(
+            period("2024年报告\n去年四季度增长").as_deref(),
+            Some("2023-Q4")
+        );
+        assert_eq!(
+            period("2024年报告\n比去年12月增长").as_deref(),
+            Some("2024")
+        );
     }
 
     #[test]
