@@ -188,7 +188,7 @@ fn resolve(
         let after_amount = text[..sign.start]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || "元万亿千百十%)）-－—~～".contains(c));
+            .is_some_and(|c| c.is_ascii_digit() || "元角毛分万亿千百十%)）-－—~～".contains(c));
         if dash && after_amount {
             return None;
         }
@@ -344,14 +344,11 @@ fn after_listed_guard(before: &str, guard: &str) -> bool {
     number.len() < item.len() && number.ends_with(guard)
 }
 
-/// True when `text` starts with a measure word or a duration (个, 天, 小时).
+/// True when `text` starts with a unit or a measure word (个, 天, 斤).
 fn starts_with_unit(rules: &RuleSet, text: &str) -> bool {
-    text.char_indices().take(3).any(|(i, c)| {
-        rules
-            .units
-            .get(&text[..i + c.len_utf8()])
-            .is_some_and(|u| matches!(u.kind, Kind::Count | Kind::Duration))
-    })
+    text.char_indices()
+        .take(3)
+        .any(|(i, c)| rules.units.get(&text[..i + c.len_utf8()]).is_some())
 }
 
 /// 五百分之2.2 (2.2 five-hundredths): the 百分之 of the match continues a
