@@ -87,7 +87,21 @@ pub fn default_year(text: &str) -> Option<String> {
 /// a ratio or a record rather than the time a figure refers to.
 fn is_base(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
-    is_comparison_base(&text[..start]) || is_ratio_base(after) || is_record_base(after)
+    let before = &text[..start];
+    is_comparison_base(before)
+        || is_framed_base(before, after)
+        || is_ratio_base(after)
+        || is_record_base(after)
+}
+
+/// A date framed as the base of a comparison (与上年相比, 同2024年同期相比,
+/// 和去年比较) is not the time the figure refers to.
+fn is_framed_base(before: &str, after: &str) -> bool {
+    let rest = after.strip_prefix("同期").unwrap_or(after);
+    before.ends_with(['与', '與', '同', '和', '跟'])
+        && ["相比", "比较", "比較", "对比", "對比", "相较", "相較"]
+            .iter()
+            .any(|w| rest.starts_with(w))
 }
 
 /// A date followed by 的 and a number (恢复至2019年的105%, 为2019年同期的1.2倍)
@@ -378,6 +392,14 @@ mod tests {
         assert_eq!(at("目标").as_deref(), Some("2026"));
         assert_eq!(at("累计").as_deref(), Some("2021/2025"));
         assert_eq!(period("2024年报告\n去年同期增长").as_deref(), Some("2024"));
+        assert_eq!(
+            period("2024年报告\n与上年相比，全市增长").as_deref(),
+            Some("2024")
+        );
+        assert_eq!(
+            period("2024年报告\n同2023年同期相比，全市增长").as_deref(),
+            Some("2024")
+        );
         assert_eq!(period("2024年报告\n去年全市增长").as_deref(), Some("2023"));
         assert_eq!(
             period("2024年报告\n去年12月增长").as_deref(),
