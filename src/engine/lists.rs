@@ -27,6 +27,11 @@ impl ListGroup {
     pub fn start(&self) -> usize {
         self.members.first().map_or(0, |c| c.start)
     }
+
+    /// Where the whole list ends: the end of its head.
+    pub fn end(&self) -> usize {
+        self.members.last().map_or(0, |c| c.end)
+    }
 }
 
 /// Groups kept candidates (sorted by start) with the list items before them.

@@ -64,8 +64,15 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
     let mut previous_end = 0;
     let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
+    // The subjects a 分别 list still owes to the groups linked after it
+    // (分别上升5.1%、下降2.3%和增长18.6%), last first, and the list's comparison.
+    let mut owed: Vec<String> = Vec::new();
+    let mut owed_comparison = None;
     for (index, group) in groups.iter().enumerate() {
         let start = group.start();
+        if index == 0 || !is_list_link(lexicon, &text[previous_end..start]) {
+            owed.clear();
+        }
         let floor = clause::window_start(text, previous_end.min(start), start, CLAUSE_WINDOW);
         let clause_from = clause::clause_start(text, floor, start);
         let before = &text[clause_from..start];
@@ -105,18 +112,31 @@ pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec
             subject::outside_frame(lexicon, whole_clause, own_before, &text[last..])
                 .unwrap_or(own_before);
         let shared = clause_subject(lexicon, text, subject_before, last, kind);
-        let distributed = if before.contains("分别") {
-            subject::distribute(lexicon, &shared.subject, members.len()).or_else(|| {
+        let distributed = if !owed.is_empty() {
+            let n = members.len().min(owed.len());
+            let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
+            (n == members.len()).then_some(parts)
+        } else if before.contains("分别") {
+            let total = members.len() + linked_members(lexicon, text, &groups[index..]);
+            let mut parts = subject::distribute(lexicon, &shared.subject, total).or_else(|| {
                 let earlier = (&groups[..index], out.as_slice());
                 shared
                     .subject
                     .is_empty()
-                    .then(|| earlier_subjects(text, earlier, start, members.len()))
+                    .then(|| earlier_subjects(text, earlier, start, total))
                     .flatten()
-            })
+            });
+            if let Some(all) = parts.as_mut() {
+                owed = all.split_off(members.len().min(all.len()));
+                owed.reverse();
+                owed_comparison = comparison;
+            }
+            parts
         } else {
             None
         };
+        let in_owed_list = distributed.is_some() && !before.contains("分别");
+        let comparison = comparison.or(owed_comparison.filter(|_| in_owed_list));
         let mut meanings: Vec<Meaning> = Vec::with_capacity(members.len());
         for (k, member) in members.iter().enumerate() {
             let own = own_segment(text, members, k);
@@ -209,6 +229,36 @@ fn earlier_subjects(
         }
     }
     None
+}
+
+/// True when `link`, the text between two numbers, joins them as items of one
+/// list: a joiner (、 和 及 与), then at most a change verb (、下降, 和增长).
+fn is_list_link(lexicon: &Lexicon, link: &str) -> bool {
+    let Some(rest) = link.strip_prefix(crate::engine::lists::JOINERS) else {
+        return false;
+    };
+    let rest = rest.trim_end_matches('了');
+    rest.is_empty()
+        || [&lexicon.up, &lexicon.down]
+            .iter()
+            .any(|words| change::prefix(rest, words) == Some(rest))
+}
+
+/// The members of the groups after the first of `groups` that continue its
+/// list through [`is_list_link`].
+fn linked_members(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> usize {
+    let mut end = groups.first().map_or(0, |g| g.end());
+    let mut count = 0;
+    for group in groups.iter().skip(1) {
+        match text.get(end..group.start()) {
+            Some(link) if is_list_link(lexicon, link) => {
+                count += group.members.len();
+                end = group.end();
+            }
+            _ => break,
+        }
+    }
+    count
 }
 
 /// The text between a member and the one before it, when it says more than 、.
