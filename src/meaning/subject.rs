@@ -490,13 +490,15 @@ fn trim_first(parts: &mut [&str]) {
 }
 
 /// Short parallel names (广州、深圳地铁客运量): the last item is a name as long
-/// as the one before it, and the rest is the shared head.
+/// as the one before it, and the rest is the shared head. Items that end as the
+/// last one does (风电、太阳能发电) are whole names already.
 fn parallel_names(parts: &[&str]) -> Option<String> {
     let before_last = parts.get(parts.len().checked_sub(2)?)?.chars().count();
     let last = parts.last()?;
+    let last_char = last.chars().next_back();
     if parts[..parts.len() - 1]
         .iter()
-        .any(|p| p.chars().count() > 2)
+        .any(|p| p.chars().count() > 2 || p.chars().next_back() == last_char)
     {
         return None;
     }
@@ -527,6 +529,10 @@ mod tests {
         assert_eq!(
             distribute(&lexicon, "交通事故起数、死亡人数", 2).unwrap(),
             vec!["交通事故起数".to_string(), "死亡人数".to_string()]
+        );
+        assert_eq!(
+            distribute(&lexicon, "风电、太阳能发电", 2).unwrap(),
+            vec!["风电".to_string(), "太阳能发电".to_string()]
         );
         assert_eq!(
             distribute(&lexicon, "盗窃、入室盗窃破案率", 2).unwrap(),
