@@ -74,13 +74,15 @@ fn in_digits(written: &str) -> Option<String> {
 /// The document's default year: from its title, else its first year mention
 /// that dates something (not 是2020年的2.1倍 or 比2019年增长).
 pub fn default_year(text: &str) -> Option<String> {
-    let first_dating = |hay: &str| {
-        YEAR.captures_iter(hay)
-            .filter_map(|c| c.get(1).zip(c.get(0)))
-            .find(|(_, m)| !is_base(hay, m.start(), m.end()))
-            .and_then(|(year, _)| in_digits(year.as_str()))
-    };
-    first_dating(first_line(text)).or_else(|| first_dating(text))
+    first_dating_year(first_line(text)).or_else(|| first_dating_year(text))
+}
+
+/// The first year mentioned in `hay` that dates something.
+fn first_dating_year(hay: &str) -> Option<String> {
+    YEAR.captures_iter(hay)
+        .filter_map(|c| c.get(1).zip(c.get(0)))
+        .find(|(_, m)| !is_base(hay, m.start(), m.end()))
+        .and_then(|(year, _)| in_digits(year.as_str()))
 }
 
 /// True when the date at `start..end` of `text` is the base of a comparison,
@@ -129,11 +131,21 @@ fn is_record_base(after: &str) -> bool {
 
 /// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
 /// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
-/// not a title.
+/// not a title; a date in brackets (工作报告（2026年1月15日）) is when the
+/// text was delivered, not what its figures measure.
 fn title_period(text: &str) -> Option<String> {
     let title = Some(first_line(text)).filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
-    let caps = DATE.captures_iter(title).find(|c| c.name("y").is_some())?;
+    let caps = DATE.captures_iter(title).find(|c| {
+        c.name("y").is_some() && c.get(0).is_some_and(|m| !in_brackets(&title[..m.start()]))
+    })?;
     render(&caps, None)
+}
+
+/// True when `before` leaves a bracket open.
+fn in_brackets(before: &str) -> bool {
+    let opened = before.matches(['（', '(']).count();
+    let closed = before.matches(['）', ')']).count();
+    opened > closed
 }
 
 /// A date right after 比, 较 or 由 (降幅比1-2月收窄, 比2019年增长) is the base
@@ -169,7 +181,14 @@ impl DateIndex {
         });
         mentions.extend(dated);
         mentions.sort_by_key(|(end, _)| *end);
-        let default = title_period(text).or(year).map(Arc::from);
+        // Below a title without a period of its own, the first year the body
+        // names dates what it does not date itself.
+        let title = first_line(text);
+        let body = text.find(title).map_or(text, |i| &text[i + title.len()..]);
+        let default = title_period(text)
+            .or_else(|| first_dating_year(body))
+            .or(year)
+            .map(Arc::from);
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
         DateIndex {
             mentions,
@@ -392,6 +411,10 @@ mod tests {
         assert_eq!(at("目标").as_deref(), Some("2026"));
         assert_eq!(at("累计").as_deref(), Some("2021/2025"));
         assert_eq!(period("2024年报告\n去年同期增长").as_deref(), Some("2024"));
+        assert_eq!(
+            period("法院工作报告（2026年1月15日）\n2025年，受理案件。\n审结案件").as_deref(),
+            Some("2025")
+        );
         assert_eq!(
             period("2024年报告\n与上年相比，全市增长").as_deref(),
             Some("2024")
