@@ -245,6 +245,10 @@ fn relative_mentions(text: &str, year: Option<&str>) -> Relative {
             };
             sections.push((at, Arc::from(period)));
         } else if caps.name("this").is_some() {
+            // 今年上半年, 今年1-5月: a date of this year, not a section opening.
+            if DATE.find(after).is_some_and(|m| m.start() == 0) {
+                continue;
+            }
             sections.push((at, Arc::from(year.to_string())));
         } else {
             mentions.push((at, Arc::from((year - 1).to_string())));
@@ -411,6 +415,10 @@ mod tests {
         assert_eq!(at("目标").as_deref(), Some("2026"));
         assert_eq!(at("累计").as_deref(), Some("2021/2025"));
         assert_eq!(period("2024年报告\n去年同期增长").as_deref(), Some("2024"));
+        assert_eq!(
+            period("2025年上半年通报\n今年上半年，警情下降。\n全市查处").as_deref(),
+            Some("2025-01/2025-06")
+        );
         assert_eq!(
             period("法院工作报告（2026年1月15日）\n2025年，受理案件。\n审结案件").as_deref(),
             Some("2025")
