@@ -414,7 +414,7 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     if parts.len() != count {
         return None;
     }
-    trim_first(&mut parts);
+    trim_first(lexicon, &mut parts);
     let last = parts[count - 1];
     if let Some(out) = one_character_items(&parts) {
         return Some(out);
@@ -476,15 +476,18 @@ fn expand_contraction(lexicon: &Lexicon, subject: &str, count: usize) -> Option<
 }
 
 /// The first item of a list of short parallel names may carry an opening
-/// (我国对前五大贸易伙伴东盟、欧盟): keep only as many characters as the next item.
-fn trim_first(parts: &mut [&str]) {
+/// with a coverb (我国对前五大贸易伙伴东盟、欧盟): keep only as many characters
+/// as the next item. Without one it is a name of its own (化学需氧量、氨氮).
+fn trim_first(lexicon: &Lexicon, parts: &mut [&str]) {
     if parts.len() < 2 {
         return;
     }
     let width = parts[1].chars().count();
     if width <= 2 && parts[0].chars().count() > width {
         if let Some((i, _)) = parts[0].char_indices().rev().nth(width - 1) {
-            parts[0] = &parts[0][i..];
+            if lexicon.subject_coverbs.occurs_in(&parts[0][..i]) {
+                parts[0] = &parts[0][i..];
+            }
         }
     }
 }
@@ -529,6 +532,14 @@ mod tests {
         assert_eq!(
             distribute(&lexicon, "交通事故起数、死亡人数", 2).unwrap(),
             vec!["交通事故起数".to_string(), "死亡人数".to_string()]
+        );
+        assert_eq!(
+            distribute(&lexicon, "我国对前五大贸易伙伴东盟、欧盟、美国进出口", 3).unwrap()[0],
+            "东盟进出口"
+        );
+        assert!(
+            distribute(&lexicon, "化学需氧量、氨氮、氮氧化物排放量", 3).unwrap()[0]
+                .starts_with("化学需氧量")
         );
         assert_eq!(
             distribute(&lexicon, "风电、太阳能发电", 2).unwrap(),
