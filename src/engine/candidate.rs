@@ -127,6 +127,9 @@ fn resolve(
     if rule.not_before_unit && starts_with_unit(rules, after_words) {
         return None;
     }
+    if rule.kind == Kind::Money && is_rate_base(after_words) {
+        return None;
+    }
     if !rule.needs_before.is_empty() {
         let sentence = before
             .rfind(crate::meaning::clause::is_full_stop)
@@ -342,6 +345,15 @@ fn after_listed_guard(before: &str, guard: &str) -> bool {
     };
     let number = item.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     number.len() < item.len() && number.ends_with(guard)
+}
+
+/// The base of an exchange rate (1美元兑7.1055元人民币): 兑 after an amount,
+/// not 兑换, 兑付 or 兑现.
+fn is_rate_base(after: &str) -> bool {
+    after.starts_with('兑')
+        && !["兑换", "兑付", "兑现"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// True when `text` starts with a unit or a measure word (个, 天, 斤).

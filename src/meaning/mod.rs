@@ -280,6 +280,13 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
         }
     }
     let mut from_before = subject::before_subject(lexicon, before);
+    // 中间价为1美元兑7.1055元: the base amount of a rate is no part of the subject.
+    if let Some(i) = from_before
+        .strip_suffix('兑')
+        .and_then(|body| body.rfind(['为', '為', '是']))
+    {
+        from_before.truncate(i);
+    }
     // 判处五年以上有期徒刑的1.1万人: a relative clause names what is counted.
     if !is_ratio(kind) && from_before.ends_with('的') && !from_before.starts_with(['为', '為']) {
         from_before.pop();
