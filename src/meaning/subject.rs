@@ -152,7 +152,8 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         }
     }
     let s = cut_agent(lexicon, cut_enumeration(s));
-    let s = cut_at_predicate(lexicon, s);
+    let joined = join_light_verb(lexicon, s);
+    let s = cut_at_predicate(lexicon, joined.as_deref().unwrap_or(s));
     // 港口完成货物吞吐量: the cut may leave a light verb (完成, 实现) in front.
     let s = strip_leading(lexicon, cut_before_verb(lexicon, s));
     // 进出口占外贸总值的47.9%: a share names its base without the 的.
@@ -161,6 +162,23 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         _ => s,
     };
     s.to_string()
+}
+
+/// Light verbs between a body and the quantity it produced.
+const LIGHT_VERBS: [&str; 2] = ["实现", "完成"];
+
+/// 国有控股企业实现利润总额 → 国有控股企业利润总额: a light verb between a
+/// body and a measured quantity (one holding a `heads` noun) is dropped, and
+/// the body kept, so that the figures of different bodies stay apart.
+fn join_light_verb(lexicon: &Lexicon, s: &str) -> Option<String> {
+    let (i, verb) = LIGHT_VERBS
+        .iter()
+        .filter_map(|v| s.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)?;
+    let (body, object) = (&s[..i], &s[i + verb.len()..]);
+    let body = strip_leading(lexicon, body);
+    (body.chars().count() >= 2 && lexicon.subject_heads.occurs_in(object))
+        .then(|| format!("{body}{object}"))
 }
 
 /// A phrase that closes its clause with 中 or 当中 (70个大中城市中，…) frames
