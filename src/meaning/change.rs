@@ -43,7 +43,8 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     if suffix(text, &lexicon.neutral).is_some() || suffix(text, &lexicon.not_changes).is_some() {
         return None;
     }
-    if let Some(level) = suffix(text, &lexicon.level) {
+    if let Some(level) = suffix(without_date_of(text), &lexicon.level) {
+        let text = without_date_of(text);
         let rest = strip_suffixes(&text[..text.len() - level.len()], &lexicon.fillers);
         if let Some((verb, dir)) = verb_at_end(lexicon, rest) {
             // 增幅为0.5%: the size of a change (增幅, 降幅) stays a change.
@@ -65,15 +66,34 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
         let tail = &text[base..];
         if !tail.starts_with("比重") && !tail.starts_with("比例") && !tail.starts_with("比率")
         {
-            if suffix(text, &lexicon.higher).is_some() {
+            // 比去年同期多破1200起, 少发620起: 多 or 少 before a one-character verb.
+            let before_verb = text
+                .char_indices()
+                .next_back()
+                .filter(|(_, c)| is_han(*c))
+                .map_or(text, |(i, _)| &text[..i]);
+            if suffix(text, &lexicon.higher).is_some() || before_verb.ends_with('多') {
                 return Some(Direction::Up);
             }
-            if suffix(text, &lexicon.lower).is_some() {
+            if suffix(text, &lexicon.lower).is_some() || before_verb.ends_with('少') {
                 return Some(Direction::Down);
             }
         }
     }
     leading_change(lexicon, text)
+}
+
+/// `text` without a date and 的 at its end: 下降到2024年的 (71人) reads as 下降到.
+fn without_date_of(text: &str) -> &str {
+    let Some(dated) = text.strip_suffix('的') else {
+        return text;
+    };
+    let bare = dated.trim_end_matches(|c: char| c.is_ascii_digit() || "年月日底末初".contains(c));
+    if bare.len() < dated.len() {
+        bare
+    } else {
+        text
+    }
 }
 
 /// The direction of a change verb that opens the clause and governs the noun
