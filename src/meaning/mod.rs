@@ -280,6 +280,13 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
         }
     }
     let mut from_before = subject::before_subject(lexicon, before);
+    // 介于8%与10%之间: a joiner alone names nothing.
+    if from_before
+        .chars()
+        .all(|c| crate::engine::lists::JOINERS.contains(&c))
+    {
+        from_before.clear();
+    }
     // 中间价为1美元兑7.1055元: the base amount of a rate is no part of the subject.
     if let Some(i) = from_before
         .strip_suffix('兑')
