@@ -478,6 +478,11 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 continue;
             }
             Token::Small(exp) => {
+                // 七十百: a place right after a place no larger, with no digit
+                // between, is no numeral.
+                if pending.is_none() && after_unit.is_some_and(|u| u <= exp) {
+                    return None;
+                }
                 let v = pending.take().unwrap_or(Decimal::from_int(1));
                 section = section.checked_add(v.checked_mul(Decimal::pow10(exp as i32)?)?)?;
                 fraction_digits = None;
@@ -753,5 +758,7 @@ mod tests {
         assert!(parse_number("零万").is_none());
         assert!(parse_number("年").is_none());
         assert!(parse_number("1.2.3").is_none());
+        assert!(parse_number("七十百").is_none());
+        assert!(parse_number("三百千").is_none());
     }
 }
