@@ -156,7 +156,7 @@ fn resolve(
             return None;
         }
     }
-    if rule.not_year && is_year(num.as_str(), &number) {
+    if rule.not_year && (is_year(num.as_str(), &number) || is_republic_date(&number, after)) {
         return None;
     }
 
@@ -231,6 +231,19 @@ fn resolve(
     // 余/多 inside the numeral, or a word after the unit (以上).
     let pre = name(Capture::Pre);
     let mut start = whole.start();
+    // 出超187.7亿美元: a word that ends in a qualifier is no qualifier.
+    let pre = match pre {
+        Some(p)
+            if lexicon
+                .not_qualifiers
+                .iter()
+                .any(|w| text[..p.end].ends_with(w.as_str())) =>
+        {
+            start = p.end;
+            None
+        }
+        pre => pre,
+    };
     let mut qualifier = None;
     let lead = text[..pre.map_or(whole.start(), |p| p.end)].trim_end_matches('了');
     if let Some((verb, q)) = lexicon.qual_verbs.suffix_of(lead) {
@@ -324,6 +337,19 @@ fn is_year(text: &str, number: &Number) -> bool {
             .low
             .to_integer()
             .is_some_and(|n| (1000..3000).contains(&n))
+}
+
+/// 114年11月, 114年第3季: a year of Taiwan's Republic era (100 to 149) that a
+/// month, quarter or half follows is a date.
+fn is_republic_date(number: &Number, after: &str) -> bool {
+    number.high.is_none()
+        && number
+            .low
+            .to_integer()
+            .is_some_and(|n| (100..150).contains(&n))
+        && after.starts_with(|c: char| {
+            c.is_ascii_digit() || "第上下前全一二三四五六七八九十".contains(c)
+        })
 }
 
 /// A number right after a Latin letter, a digit or a dot is part of a code (PM2.5, G318, K123+500).

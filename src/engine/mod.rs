@@ -12,6 +12,7 @@ pub mod scanner;
 
 use std::sync::Arc;
 
+use crate::meaning::period::Calendar;
 use crate::meaning::{self, clause};
 use crate::metric::Metric;
 use crate::rules::RuleSet;
@@ -84,7 +85,13 @@ impl Extractor {
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         currency::localise(&self.rules.units, text, &mut kept);
         let groups = lists::expand_lists(&self.rules.list_item, text, kept);
-        let meanings = meaning::interpret(&self.rules.lexicon, text, &groups);
+        // Taiwan's releases count years from the Republic's founding (114年).
+        let calendar = if self.rules.units.local_currency(text) == Some("TWD") {
+            Calendar::Republic
+        } else {
+            Calendar::Gregorian
+        };
+        let meanings = meaning::interpret(&self.rules.lexicon, text, &groups, calendar);
 
         let mut chars = CharCounter::new(doc.original());
         let mut out = Extraction::default();

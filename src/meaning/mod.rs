@@ -59,8 +59,13 @@ struct Previous<'m> {
 }
 
 /// The meanings of every member of every group, in order. `text` is normalised text.
-pub fn interpret(lexicon: &Lexicon, text: &str, groups: &[ListGroup]) -> Vec<Vec<Meaning>> {
-    let dates = period::DateIndex::new(text);
+pub fn interpret(
+    lexicon: &Lexicon,
+    text: &str,
+    groups: &[ListGroup],
+    calendar: period::Calendar,
+) -> Vec<Vec<Meaning>> {
+    let dates = period::DateIndex::new(text, calendar);
     let mut previous_end = 0;
     let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());

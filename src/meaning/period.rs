@@ -33,7 +33,7 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
     };
     // 去年12月: the year before the document's, with a month or quarter.
     let pattern = format!(
-        r"(?:(?P<y>{YEAR_DIGITS})年|(?P<ly>去年|上年)){}?|{}",
+        r"(?:(?P<y>{YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS})年|(?P<ly>去年|上年)){}?|{}",
         part("", &format!("|{MONTH_WORDS}")),
         part("_", "")
     );
@@ -53,8 +53,36 @@ pub const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇�
 /// A month in words (三, 十一), read only after a year.
 pub const MONTH_WORDS: &str = "十[一二]?|[一二三四五六七八九]";
 
-static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!("({YEAR_DIGITS})年")).expect("valid year pattern"));
+/// A year of the Republic era as Taiwan counts them (114年 is 2025).
+const REPUBLIC_YEAR_DIGITS: &str = "1[0-4][0-9]";
+
+/// The Republic era's year 1 is 1911 + 1.
+const REPUBLIC_EPOCH: u32 = 1911;
+
+/// How a text counts its years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Calendar {
+    /// 2025年.
+    #[default]
+    Gregorian,
+    /// Taiwan's Republic era as well (114年 is 2025).
+    Republic,
+}
+
+static YEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!("({YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS})年")).expect("valid year pattern")
+});
+
+/// A year as four digits: 二〇二五 → 2025; 114 → 2025 in the Republic
+/// calendar, and no year in the Gregorian one.
+fn year_in_digits(written: &str, calendar: Calendar) -> Option<String> {
+    let digits = in_digits(written)?;
+    if digits.len() != 3 {
+        return Some(digits);
+    }
+    let year: u32 = digits.parse().ok()?;
+    (calendar == Calendar::Republic).then(|| (year + REPUBLIC_EPOCH).to_string())
+}
 
 /// A year or month as digits: 二〇二五 → 2025, 十一 → 11; digits stay.
 fn in_digits(written: &str) -> Option<String> {
@@ -73,16 +101,16 @@ fn in_digits(written: &str) -> Option<String> {
 
 /// The document's default year: from its title, else its first year mention
 /// that dates something (not 是2020年的2.1倍 or 比2019年增长).
-pub fn default_year(text: &str) -> Option<String> {
-    first_dating_year(first_line(text)).or_else(|| first_dating_year(text))
+pub fn default_year(text: &str, calendar: Calendar) -> Option<String> {
+    first_dating_year(first_line(text), calendar).or_else(|| first_dating_year(text, calendar))
 }
 
 /// The first year mentioned in `hay` that dates something.
-fn first_dating_year(hay: &str) -> Option<String> {
+fn first_dating_year(hay: &str, calendar: Calendar) -> Option<String> {
     YEAR.captures_iter(hay)
         .filter_map(|c| c.get(1).zip(c.get(0)))
-        .find(|(_, m)| !is_base(hay, m.start(), m.end()))
-        .and_then(|(year, _)| in_digits(year.as_str()))
+        .filter(|(_, m)| !is_base(hay, m.start(), m.end()))
+        .find_map(|(year, _)| year_in_digits(year.as_str(), calendar))
 }
 
 /// True when the date at `start..end` of `text` is the base of a comparison,
@@ -133,12 +161,13 @@ fn is_record_base(after: &str) -> bool {
 /// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
 /// not a title; a date in brackets (工作报告（2026年1月15日）) is when the
 /// text was delivered, not what its figures measure.
-fn title_period(text: &str) -> Option<String> {
+fn title_period(text: &str, calendar: Calendar) -> Option<String> {
     let title = Some(first_line(text)).filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
-    let caps = DATE.captures_iter(title).find(|c| {
-        c.name("y").is_some() && c.get(0).is_some_and(|m| !in_brackets(&title[..m.start()]))
-    })?;
-    render(&caps, None)
+    DATE.captures_iter(title)
+        .filter(|c| {
+            c.name("y").is_some() && c.get(0).is_some_and(|m| !in_brackets(&title[..m.start()]))
+        })
+        .find_map(|caps| render(&caps, None, calendar))
 }
 
 /// True when `before` leaves a bracket open.
@@ -169,15 +198,15 @@ pub struct DateIndex {
 
 impl DateIndex {
     /// Indexes the dates of a (normalised) document.
-    pub fn new(text: &str) -> DateIndex {
-        let year = default_year(text);
+    pub fn new(text: &str, calendar: Calendar) -> DateIndex {
+        let year = default_year(text, calendar);
         let (mut mentions, sections) = relative_mentions(text, year.as_deref());
         let dated = DATE.captures_iter(text).filter_map(|caps| {
             let whole = caps.get(0)?;
             if is_base(text, whole.start(), whole.end()) {
                 return None;
             }
-            render(&caps, year.as_deref()).map(|p| (whole.end(), Arc::from(p)))
+            render(&caps, year.as_deref(), calendar).map(|p| (whole.end(), Arc::from(p)))
         });
         mentions.extend(dated);
         mentions.sort_by_key(|(end, _)| *end);
@@ -185,8 +214,8 @@ impl DateIndex {
         // names dates what it does not date itself.
         let title = first_line(text);
         let body = text.find(title).map_or(text, |i| &text[i + title.len()..]);
-        let default = title_period(text)
-            .or_else(|| first_dating_year(body))
+        let default = title_period(text, calendar)
+            .or_else(|| first_dating_year(body, calendar))
             .or(year)
             .map(Arc::from);
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
@@ -266,9 +295,9 @@ fn quarter(c: &str) -> u32 {
     }
 }
 
-fn render(caps: &Captures, default: Option<&str>) -> Option<String> {
+fn render(caps: &Captures, default: Option<&str>, calendar: Calendar) -> Option<String> {
     let own = match caps.name("y") {
-        Some(y) => Some(in_digits(y.as_str())?),
+        Some(y) => Some(year_in_digits(y.as_str(), calendar)?),
         None => None,
     };
     let year_before = match caps.name("ly") {
@@ -317,7 +346,7 @@ mod tests {
     use super::*;
 
     fn period(text: &str) -> Option<String> {
-        DateIndex::new(text)
+        DateIndex::new(text, Calendar::Gregorian)
             .period_at(text.len())
             .map(|p| p.to_string())
     }
@@ -386,7 +415,9 @@ mod tests {
         assert_eq!(period(text).as_deref(), Some("2023"));
         let at = text.find("，增长").unwrap();
         assert_eq!(
-            DateIndex::new(text).period_at(at).as_deref(),
+            DateIndex::new(text, Calendar::Gregorian)
+                .period_at(at)
+                .as_deref(),
             Some("2021-05")
         );
     }
@@ -406,7 +437,7 @@ mod tests {
     fn a_work_report_dates_its_review_by_the_year_before() {
         let text = "2026年政府工作报告\n过去一年，全市增长5%。\n工业增长7%，比去年提高。\n今年目标增长5%。\n过去五年，累计增长30%。";
         let at = |s: &str| {
-            DateIndex::new(text)
+            DateIndex::new(text, Calendar::Gregorian)
                 .period_at(text.find(s).unwrap())
                 .map(|p| p.to_string())
         };
@@ -447,20 +478,47 @@ mod tests {
     }
 
     #[test]
+    fn republic_years_date_taiwan_texts_only() {
+        let text = "主計總處發布\n114年第3季經濟成長率為7.64%";
+        let at = text.find("7.64").unwrap();
+        let republic = DateIndex::new(text, Calendar::Republic).period_at(at);
+        assert_eq!(republic.as_deref(), Some("2025-Q3"));
+        let gregorian = DateIndex::new(text, Calendar::Gregorian).period_at(at);
+        assert_eq!(gregorian, None);
+        assert_eq!(
+            default_year("114年11月發布", Calendar::Republic).as_deref(),
+            Some("2025")
+        );
+    }
+
+    #[test]
     fn default_year_prefers_the_title() {
         assert_eq!(
-            default_year("2023年工作报告\n2024年目标").as_deref(),
+            default_year("2023年工作报告\n2024年目标", Calendar::Gregorian).as_deref(),
             Some("2023")
         );
         assert_eq!(
-            default_year("企业数量是2020年的2.1倍，比2019年增长。2024年底").as_deref(),
+            default_year(
+                "企业数量是2020年的2.1倍，比2019年增长。2024年底",
+                Calendar::Gregorian
+            )
+            .as_deref(),
             Some("2024")
         );
-        assert_eq!(default_year("企业数量是2020年的2.1倍"), None);
-        assert_eq!(default_year("降水量为1961年以来同期最多"), None);
-        assert_eq!(default_year("气温为1961年以来最高"), None);
         assert_eq!(
-            default_year("警察节\n2024年，全市").as_deref(),
+            default_year("企业数量是2020年的2.1倍", Calendar::Gregorian),
+            None
+        );
+        assert_eq!(
+            default_year("降水量为1961年以来同期最多", Calendar::Gregorian),
+            None
+        );
+        assert_eq!(
+            default_year("气温为1961年以来最高", Calendar::Gregorian),
+            None
+        );
+        assert_eq!(
+            default_year("警察节\n2024年，全市", Calendar::Gregorian).as_deref(),
             Some("2024")
         );
     }

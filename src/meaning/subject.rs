@@ -99,8 +99,8 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
             s = &s[..s.len() - w.len()];
         }
-        s = strip_suffixes(s, &lexicon.fillers);
         if suffix(s, &lexicon.subject_kept_endings).is_none() {
+            s = strip_suffixes(s, &lexicon.fillers);
             s = strip_suffixes(s, &lexicon.subject_trailing);
             s = strip_suffixes(s, &lexicon.level);
         }
