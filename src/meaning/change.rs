@@ -104,6 +104,9 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     while let Some(w) = prefix(lead, &lexicon.fillers) {
         lead = &lead[w.len()..];
     }
+    if prefix(lead, &lexicon.pace).is_some() {
+        return None;
+    }
     let up = prefix(lead, &lexicon.up).filter(|w| w.chars().count() > 1);
     let down = prefix(lead, &lexicon.down).filter(|w| w.chars().count() > 1);
     match (up, down) {

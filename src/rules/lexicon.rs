@@ -46,6 +46,9 @@ pub struct Lexicon {
     pub up: WordSet,
     /// Verbs of decrease.
     pub down: WordSet,
+    /// Changes of pace among `up` and `down` (加快, 放缓): adverbs when they
+    /// open a clause.
+    pub pace: WordSet,
     /// Words after a change verb that make the number a level reached (至, 为).
     pub level: WordSet,
     /// Words that end in a change verb but name no change (起降, 涨跌).
@@ -276,6 +279,10 @@ struct ChangeSection {
     down: Vec<String>,
     level: Vec<String>,
     #[serde(default)]
+    pace_up: Vec<String>,
+    #[serde(default)]
+    pace_down: Vec<String>,
+    #[serde(default)]
     not_changes: Vec<String>,
     #[serde(default)]
     neutral: Vec<String>,
@@ -328,6 +335,8 @@ impl Lexicon {
             WordList::new(entries)
         };
         let q = file.qualifiers;
+        let change = file.change;
+        let pace: Vec<String> = [change.pace_up.clone(), change.pace_down.clone()].concat();
         let lexicon = Lexicon {
             qual_before: qualifiers("before", q.before),
             qual_after: qualifiers("after", q.after),
@@ -343,14 +352,15 @@ impl Lexicon {
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
             subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
             subject_contractions: file.subject.contractions,
-            up: WordSet::new(with_traditional(file.change.up)),
-            down: WordSet::new(with_traditional(file.change.down)),
-            level: WordSet::new(with_traditional(file.change.level)),
-            not_changes: WordSet::new(with_traditional(file.change.not_changes)),
-            neutral: WordSet::new(with_traditional(file.change.neutral)),
-            fillers: WordSet::new(with_traditional(file.change.fillers)),
-            higher: WordSet::new(with_traditional(file.change.higher)),
-            lower: WordSet::new(with_traditional(file.change.lower)),
+            up: WordSet::new(with_traditional([change.up, change.pace_up].concat())),
+            down: WordSet::new(with_traditional([change.down, change.pace_down].concat())),
+            pace: WordSet::new(with_traditional(pace)),
+            level: WordSet::new(with_traditional(change.level)),
+            not_changes: WordSet::new(with_traditional(change.not_changes)),
+            neutral: WordSet::new(with_traditional(change.neutral)),
+            fillers: WordSet::new(with_traditional(change.fillers)),
+            higher: WordSet::new(with_traditional(change.higher)),
+            lower: WordSet::new(with_traditional(change.lower)),
             subject_trailing: WordSet::new(with_traditional(file.subject.trailing)),
             subject_kept_endings: WordSet::new(with_traditional(file.subject.kept_endings)),
             subject_kept_openings: WordSet::new(with_traditional(file.subject.kept_openings)),
