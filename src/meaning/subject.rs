@@ -407,7 +407,10 @@ pub fn outside_frame<'t>(
     let after = &after[..after.find(is_clause_end).unwrap_or(after.len())];
     let inside =
         opening >= clause.len() - before.len() && lexicon.subject_not_subjects.occurs_in(after);
-    inside.then(|| &clause[opening + '在'.len_utf8()..])
+    // 满意度在40%至50%之间: a number right after 在 is inside no frame.
+    inside
+        .then(|| &clause[opening + '在'.len_utf8()..])
+        .filter(|inner| !inner.is_empty())
 }
 
 /// Subjects for the items of a 分别 list: `盗窃、入室盗窃破案率` with two
