@@ -157,6 +157,17 @@ fn is_record_base(after: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(['最', '首', '新']))
 }
 
+/// 自2023年以来 (in a text of 2025): the years from the one named to the
+/// document's own, `2023/2025`.
+fn since(period: &str, after: &str, year: Option<&str>) -> Option<String> {
+    let year = year?;
+    let named = (period.len() == 4 && period < year).then_some(period)?;
+    ["以来", "以來"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        .then(|| format!("{named}/{year}"))
+}
+
 /// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
 /// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
 /// not a title; a date in brackets (工作报告（2026年1月15日）) is when the
@@ -206,7 +217,9 @@ impl DateIndex {
             if is_base(text, whole.start(), whole.end()) {
                 return None;
             }
-            render(&caps, year.as_deref(), calendar).map(|p| (whole.end(), Arc::from(p)))
+            let period = render(&caps, year.as_deref(), calendar)?;
+            let period = since(&period, &text[whole.end()..], year.as_deref()).unwrap_or(period);
+            Some((whole.end(), Arc::from(period)))
         });
         mentions.extend(dated);
         mentions.sort_by_key(|(end, _)| *end);
@@ -474,6 +487,18 @@ mod tests {
         assert_eq!(
             period("2024年报告\n比去年12月增长").as_deref(),
             Some("2024")
+        );
+    }
+
+    #[test]
+    fn a_year_since_which_figures_count_runs_to_the_documents_year() {
+        assert_eq!(
+            period("2025年3月5日，通报。\n该团伙自2023年以来，作案40余起").as_deref(),
+            Some("2023/2025")
+        );
+        assert_eq!(
+            period("2025年通报\n降水量为1961年以来最多").as_deref(),
+            Some("2025")
         );
     }
 
