@@ -14,7 +14,7 @@ use crate::document::first_line;
 
 /// A date mention: a year, a month (range), a quarter or a half year, at least
 /// one of them. The parts without a year repeat under names ending in `_`.
-static DATE: Lazy<Regex> = Lazy::new(|| {
+fn date_pattern(years: &str) -> Regex {
     // After a year a month may be written in words (二〇二五年十月); alone,
     // 三月 is too often something else.
     let part = |s: &str, month_words: &str| {
@@ -33,12 +33,27 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
     };
     // 去年12月: the year before the document's, with a month or quarter.
     let pattern = format!(
-        r"(?:(?P<y>{YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS})年|(?P<ly>去年|上年)){}?|{}",
+        r"(?:(?P<y>{years})年|(?P<ly>去年|上年)){}?|{}",
         part("", &format!("|{MONTH_WORDS}")),
         part("_", "")
     );
     Regex::new(&pattern).expect("valid date pattern")
-});
+}
+
+/// Date mentions with Gregorian years.
+static DATE: Lazy<Regex> = Lazy::new(|| date_pattern(YEAR_DIGITS));
+
+/// Date mentions with Gregorian or Republic-era years.
+static REPUBLIC_DATE: Lazy<Regex> =
+    Lazy::new(|| date_pattern(&format!("{YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS}")));
+
+/// The date pattern for a text's calendar.
+fn dates(calendar: Calendar) -> &'static Regex {
+    match calendar {
+        Calendar::Gregorian => &DATE,
+        Calendar::Republic => &REPUBLIC_DATE,
+    }
+}
 
 /// A year named relative to the document's own (a work report's 过去一年 and
 /// 过去五年 look back, 今年 forward; 去年 and 上年 are the year before).
@@ -69,7 +84,10 @@ pub enum Calendar {
     Republic,
 }
 
-static YEAR: Lazy<Regex> = Lazy::new(|| {
+static YEAR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!("({YEAR_DIGITS})年")).expect("valid year pattern"));
+
+static REPUBLIC_YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!("({YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS})年")).expect("valid year pattern")
 });
 
@@ -102,12 +120,28 @@ fn in_digits(written: &str) -> Option<String> {
 /// The document's default year: from its title, else its first year mention
 /// that dates something (not 是2020年的2.1倍 or 比2019年增长).
 pub fn default_year(text: &str, calendar: Calendar) -> Option<String> {
-    first_dating_year(first_line(text), calendar).or_else(|| first_dating_year(text, calendar))
+    let (title_year, body_year) = title_and_body_years(text, calendar);
+    title_year.or(body_year)
+}
+
+/// The first dating year of the title and of the text after it.
+fn title_and_body_years(text: &str, calendar: Calendar) -> (Option<String>, Option<String>) {
+    let title = first_line(text);
+    let body = text.find(title).map_or(text, |i| &text[i + title.len()..]);
+    (
+        first_dating_year(title, calendar),
+        first_dating_year(body, calendar),
+    )
 }
 
 /// The first year mentioned in `hay` that dates something.
 fn first_dating_year(hay: &str, calendar: Calendar) -> Option<String> {
-    YEAR.captures_iter(hay)
+    let years = match calendar {
+        Calendar::Gregorian => &YEAR,
+        Calendar::Republic => &REPUBLIC_YEAR,
+    };
+    years
+        .captures_iter(hay)
         .filter_map(|c| c.get(1).zip(c.get(0)))
         .filter(|(_, m)| !is_base(hay, m.start(), m.end()))
         .find_map(|(year, _)| year_in_digits(year.as_str(), calendar))
@@ -174,7 +208,8 @@ fn since(period: &str, after: &str, year: Option<&str>) -> Option<String> {
 /// text was delivered, not what its figures measure.
 fn title_period(text: &str, calendar: Calendar) -> Option<String> {
     let title = Some(first_line(text)).filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
-    DATE.captures_iter(title)
+    dates(calendar)
+        .captures_iter(title)
         .filter(|c| {
             c.name("y").is_some() && c.get(0).is_some_and(|m| !in_brackets(&title[..m.start()]))
         })
@@ -210,9 +245,10 @@ pub struct DateIndex {
 impl DateIndex {
     /// Indexes the dates of a (normalised) document.
     pub fn new(text: &str, calendar: Calendar) -> DateIndex {
-        let year = default_year(text, calendar);
+        let (title_year, body_year) = title_and_body_years(text, calendar);
+        let year = title_year.or_else(|| body_year.clone());
         let (mut mentions, sections) = relative_mentions(text, year.as_deref());
-        let dated = DATE.captures_iter(text).filter_map(|caps| {
+        let dated = dates(calendar).captures_iter(text).filter_map(|caps| {
             let whole = caps.get(0)?;
             if is_base(text, whole.start(), whole.end()) {
                 return None;
@@ -225,10 +261,8 @@ impl DateIndex {
         mentions.sort_by_key(|(end, _)| *end);
         // Below a title without a period of its own, the first year the body
         // names dates what it does not date itself.
-        let title = first_line(text);
-        let body = text.find(title).map_or(text, |i| &text[i + title.len()..]);
         let default = title_period(text, calendar)
-            .or_else(|| first_dating_year(body, calendar))
+            .or(body_year)
             .or(year)
             .map(Arc::from);
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
