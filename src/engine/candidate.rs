@@ -104,10 +104,11 @@ fn resolve(
         || (rule.kind == Kind::Count
             && num.start == whole.start()
             && is_lone_financial_digit(num.text))
+        || lexicon.not_after.suffix_of(before).is_some()
         || lexicon
             .not_after
-            .iter()
-            .any(|g| before.ends_with(g.as_str()) || after_listed_guard(before, g))
+            .suffix_of(before_listed_item(before))
+            .is_some()
     {
         return None;
     }
@@ -233,12 +234,7 @@ fn resolve(
     let mut start = whole.start();
     // 出超187.7亿美元: a word that ends in a qualifier is no qualifier.
     let pre = match pre {
-        Some(p)
-            if lexicon
-                .not_qualifiers
-                .iter()
-                .any(|w| text[..p.end].ends_with(w.as_str())) =>
-        {
+        Some(p) if lexicon.not_qualifiers.suffix_of(&text[..p.end]).is_some() => {
             start = p.end;
             None
         }
@@ -363,14 +359,19 @@ fn is_glued_to_code(before: &str) -> bool {
     }
 }
 
-/// 第12、13届, 前3和4名: the guard word before the first number of a list
-/// holds for the last one too.
-fn after_listed_guard(before: &str, guard: &str) -> bool {
+/// 第12、13届, 前3和4名: the text before the list item that ends `before`
+/// (第 of 第12、), whose guard word holds for the next number too; empty when
+/// `before` ends in no joined item.
+fn before_listed_item(before: &str) -> &str {
     let Some(item) = before.strip_suffix(super::lists::JOINERS) else {
-        return false;
+        return "";
     };
     let number = item.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    number.len() < item.len() && number.ends_with(guard)
+    if number.len() < item.len() {
+        number
+    } else {
+        ""
+    }
 }
 
 /// The base of an exchange rate (1美元兑7.1055元人民币): 兑 after an amount,

@@ -4,7 +4,6 @@
 use super::candidate::Candidate;
 use crate::meaning::clause::{clause_start, window_start};
 use crate::metric::Kind;
-use crate::rules::UnitTable;
 
 /// Names and signs that state the renminbi outright: an amount written with
 /// one stays `CNY` wherever the text is from.
@@ -14,9 +13,12 @@ const RENMINBI_NAMED: [&str; 6] = ["人民币", "人民幣", "RMB", "CNY", "¥",
 /// (人民幣存款餘額為8,000億元).
 const NAMED_BEFORE_CHARS: usize = 20;
 
-/// Gives the amounts in bare 元 the text's local currency, when it has one
-/// ([`UnitTable::local_currency`]).
-pub fn localise(units: &UnitTable, text: &str, candidates: &mut [Candidate]) {
+/// Gives the amounts in bare 元 the text's local currency `local`, when it has
+/// one ([`crate::rules::UnitTable::local_currency`]).
+pub fn localise(local: Option<&str>, text: &str, candidates: &mut [Candidate]) {
+    let Some(local) = local else {
+        return;
+    };
     let names_renminbi = |part: Option<&str>| {
         part.is_some_and(|part| RENMINBI_NAMED.iter().any(|n| part.contains(n)))
     };
@@ -29,12 +31,6 @@ pub fn localise(units: &UnitTable, text: &str, candidates: &mut [Candidate]) {
             && c.unit == "CNY"
             && !names_renminbi(text.get(c.start..c.end))
             && !names_renminbi(clause_before(c.start))
-    };
-    if !candidates.iter().any(bare_yuan) {
-        return;
-    }
-    let Some(local) = units.local_currency(text) else {
-        return;
     };
     for c in candidates.iter_mut().filter(|c| bare_yuan(c)) {
         c.unit = local.to_string();

@@ -83,10 +83,11 @@ impl Extractor {
         let text = doc.normalized();
         let candidates = candidate::find_candidates(&self.rules, text);
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
-        currency::localise(&self.rules.units, text, &mut kept);
+        let local = self.rules.units.local_currency(text);
+        currency::localise(local, text, &mut kept);
         let groups = lists::expand_lists(&self.rules.list_item, text, kept);
         // Taiwan's releases count years from the Republic's founding (114年).
-        let calendar = if self.rules.units.local_currency(text) == Some("TWD") {
+        let calendar = if local == Some("TWD") {
             Calendar::Republic
         } else {
             Calendar::Gregorian

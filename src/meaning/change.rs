@@ -43,9 +43,9 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     if suffix(text, &lexicon.neutral).is_some() || suffix(text, &lexicon.not_changes).is_some() {
         return None;
     }
-    if let Some(level) = suffix(without_date_of(text), &lexicon.level) {
-        let text = without_date_of(text);
-        let rest = strip_suffixes(&text[..text.len() - level.len()], &lexicon.fillers);
+    let undated = without_date_of(text);
+    if let Some(level) = suffix(undated, &lexicon.level) {
+        let rest = strip_suffixes(&undated[..undated.len() - level.len()], &lexicon.fillers);
         if let Some((verb, dir)) = verb_at_end(lexicon, rest) {
             // 增幅为0.5%: the size of a change (增幅, 降幅) stays a change.
             return verb.ends_with('幅').then_some(dir);

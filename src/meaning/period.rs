@@ -55,6 +55,14 @@ fn dates(calendar: Calendar) -> &'static Regex {
     }
 }
 
+/// The year pattern for a text's calendar.
+fn years(calendar: Calendar) -> &'static Regex {
+    match calendar {
+        Calendar::Gregorian => &YEAR,
+        Calendar::Republic => &REPUBLIC_YEAR,
+    }
+}
+
 /// A year named relative to the document's own (a work report's 过去一年 and
 /// 过去五年 look back, 今年 forward; 去年 and 上年 are the year before).
 static RELATIVE: Lazy<Regex> = Lazy::new(|| {
@@ -117,14 +125,9 @@ fn in_digits(written: &str) -> Option<String> {
         .collect()
 }
 
-/// The document's default year: from its title, else its first year mention
-/// that dates something (not 是2020年的2.1倍 or 比2019年增长).
-pub fn default_year(text: &str, calendar: Calendar) -> Option<String> {
-    let (title_year, body_year) = title_and_body_years(text, calendar);
-    title_year.or(body_year)
-}
-
-/// The first dating year of the title and of the text after it.
+/// The first dating year of the title and of the text after it: the
+/// document's year is the title's, else the body's (not 是2020年的2.1倍 or
+/// 比2019年增长).
 fn title_and_body_years(text: &str, calendar: Calendar) -> (Option<String>, Option<String>) {
     let title = first_line(text);
     let body = text.find(title).map_or(text, |i| &text[i + title.len()..]);
@@ -136,11 +139,7 @@ fn title_and_body_years(text: &str, calendar: Calendar) -> (Option<String>, Opti
 
 /// The first year mentioned in `hay` that dates something.
 fn first_dating_year(hay: &str, calendar: Calendar) -> Option<String> {
-    let years = match calendar {
-        Calendar::Gregorian => &YEAR,
-        Calendar::Republic => &REPUBLIC_YEAR,
-    };
-    years
+    years(calendar)
         .captures_iter(hay)
         .filter_map(|c| c.get(1).zip(c.get(0)))
         .filter(|(_, m)| !is_base(hay, m.start(), m.end()))
@@ -322,7 +321,8 @@ fn relative_mentions(text: &str, year: Option<&str>) -> Relative {
             sections.push((at, Arc::from(period)));
         } else if caps.name("this").is_some() {
             // 今年上半年, 今年1-5月: a date of this year, not a section opening.
-            if DATE.find(after).is_some_and(|m| m.start() == 0) {
+            let clause = &after[..super::clause::clause_end(after, 0)];
+            if DATE.find(clause).is_some_and(|m| m.start() == 0) {
                 continue;
             }
             sections.push((at, Arc::from(year.to_string())));
@@ -391,6 +391,12 @@ fn render(caps: &Captures, default: Option<&str>, calendar: Calendar) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The document's year, as [`DateIndex::new`] takes it.
+    fn default_year(text: &str, calendar: Calendar) -> Option<String> {
+        let (title_year, body_year) = title_and_body_years(text, calendar);
+        title_year.or(body_year)
+    }
 
     fn period(text: &str) -> Option<String> {
         DateIndex::new(text, Calendar::Gregorian)
