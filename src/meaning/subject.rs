@@ -242,9 +242,20 @@ const MAX_CUT_CHARS: usize = 5;
 
 /// Drops an adverbial opening before the first listed verb: a short one
 /// (及时拦截被骗资金 → 拦截被骗资金) or one holding a coverb (居民在重庆使用…).
+/// A verb inside a noun (病床使用率) is no such verb.
 fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
-    let second = s.chars().next().map_or(0, char::len_utf8);
-    match lexicon.subject_verbs.first_from(s, second) {
+    let mut from = s.chars().next().map_or(0, char::len_utf8);
+    let verb = loop {
+        let Some(i) = lexicon.subject_verbs.first_from(s, from) else {
+            break None;
+        };
+        let end = i + prefix(&s[i..], &lexicon.subject_verbs).map_or(0, str::len);
+        if prefix(&s[end..], &lexicon.subject_verb_nouns).is_none() {
+            break Some(i);
+        }
+        from = end;
+    };
+    match verb {
         Some(i) => {
             let opening = &s[..i];
             let adverbial = opening.chars().count() <= MAX_CUT_CHARS

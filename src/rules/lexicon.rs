@@ -30,6 +30,8 @@ pub struct Lexicon {
     pub subject_coverbs: WordSet,
     /// Predicates after the subject of a count (获批, 入选).
     pub subject_predicates: WordSet,
+    /// Endings that make a listed verb part of a noun (使用率, 接待量).
+    pub subject_verb_nouns: WordSet,
     /// Subject starts that continue the previous subject (总量, 占).
     pub subject_relative: WordSet,
     /// Adverbial nouns that are never a subject read after a number (情况下).
@@ -239,6 +241,8 @@ struct SubjectSection {
     after_stops: Vec<String>,
     verbs: Vec<String>,
     #[serde(default)]
+    verb_nouns: Vec<String>,
+    #[serde(default)]
     coverbs: Vec<String>,
     #[serde(default)]
     predicates: Vec<String>,
@@ -344,6 +348,7 @@ impl Lexicon {
             not_after: WordSet::new(with_traditional(file.guards.not_after)),
             not_qualifiers: WordSet::new(with_traditional(file.guards.not_qualifiers)),
             subject_verbs: WordSet::new(with_traditional(file.subject.verbs)),
+            subject_verb_nouns: WordSet::new(with_traditional(file.subject.verb_nouns)),
             subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
             subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
             subject_relative: WordSet::new(with_traditional(file.subject.relative)),
