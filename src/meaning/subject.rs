@@ -233,6 +233,12 @@ fn from_frame(s: &str) -> Option<usize> {
     })
 }
 
+/// True when `after` goes on to a range's other end (-五元七毛八分, 到五块七毛八):
+/// what follows is another amount, not a name.
+fn starts_range(after: &str) -> bool {
+    after.starts_with(['至', '到', '~', '-', '—', '－', '–', '～'])
+}
+
 /// Drops a list of names before a numbered apposition that sums them up
 /// (集成电路、生物医药、人工智能三大先导产业规模 → 三大先导产业规模).
 fn cut_enumeration(s: &str) -> &str {
@@ -310,7 +316,7 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         Some(c) if prefix(rest, &lexicon.subject_kept_openings).is_none() => &rest[c.len()..],
         _ => rest,
     };
-    if prefix(rest, &lexicon.subject_not_subjects).is_some() {
+    if prefix(rest, &lexicon.subject_not_subjects).is_some() || starts_range(rest) {
         return None;
     }
     if !linked && kind != Kind::Count {
