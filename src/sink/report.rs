@@ -3,8 +3,9 @@
 //! A summary with bar charts of rows per kind and per document, then each
 //! document's text with every metric highlighted by kind. Hovering or focusing
 //! a highlight shows its value and attributes; checkboxes filter by kind.
-//! Document text is kept up to a budget so that huge batches stay usable;
-//! documents past it are listed without their text.
+//! Document text is kept up to a budget so that huge batches stay usable in a
+//! browser; documents past it are listed by name and row count only (their
+//! rows are in the tables).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -18,8 +19,9 @@ use super::{AtomicFile, Sink};
 use crate::document::DocumentRecord;
 use crate::metric::{Kind, Metric};
 
-/// Characters of document text the page shows at most.
-const TEXT_BUDGET: usize = 20_000_000;
+/// Characters of document text the page shows at most: a few hundred
+/// bulletins, a page of some 10 MB that a browser opens at once.
+const TEXT_BUDGET: usize = 2_000_000;
 
 /// Documents shown in the per-document chart.
 const CHART_DOCUMENTS: usize = 25;
@@ -30,7 +32,8 @@ pub struct ReportSink {
     /// The documents' sections, spooled to a temporary file until the summary
     /// above them is known: memory stays flat however large the batch.
     sections: BufWriter<File>,
-    text_chars: usize,
+    /// Characters of text the page may still show.
+    text_left: usize,
     by_kind: BTreeMap<Kind, usize>,
     by_document: Vec<(String, usize)>,
     skipped: Vec<(String, String)>,
@@ -43,7 +46,7 @@ impl ReportSink {
         Ok(ReportSink {
             file: AtomicFile::create(&dir.join("report.html"))?,
             sections: BufWriter::new(tempfile::tempfile_in(dir)?),
-            text_chars: 0,
+            text_left: TEXT_BUDGET,
             by_kind: BTreeMap::new(),
             by_document: Vec::new(),
             skipped: Vec::new(),
@@ -281,15 +284,12 @@ impl Sink for ReportSink {
         }
         self.by_document.push((doc.doc_id.clone(), metrics.len()));
         let chars = doc.chars as usize;
-        let body = if self.text_chars + chars <= TEXT_BUDGET {
-            self.text_chars += chars;
+        let body = if chars <= self.text_left {
+            self.text_left -= chars;
             format!(r#"<div class="text">{}</div>"#, highlighted(text, metrics))
         } else {
-            let rows: String = metrics
-                .iter()
-                .map(|m| format!("<li>{}</li>", highlighted(&m.text, &[])))
-                .collect();
-            format!("<p class=\"meta\">Text left out: the page shows at most {TEXT_BUDGET} characters.</p><ul>{rows}</ul>")
+            self.text_left = 0;
+            format!("<p class=\"meta\">Text left out: the page shows the first {TEXT_BUDGET} characters of a batch; this document's rows are in the metrics table.</p>")
         };
         write!(
             self.sections,
@@ -391,6 +391,46 @@ mod tests {
         assert!(html.starts_with("标题\n\n挽损<mark"), "{html}");
         assert!(html.contains(">14.3亿元</mark>\n \n 增长<mark"), "{html}");
         assert!(html.ends_with(">5.4%</mark>&lt;"), "{html}");
+    }
+
+    #[test]
+    fn text_past_the_budget_is_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = ReportSink::create(dir.path()).unwrap();
+        sink.text_left = 10;
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        for (id, text) in [
+            ("a", "挽损14.3亿元"),
+            ("b", "增长5.4%，又增长6.1%"),
+            ("c", "增长1%"),
+        ] {
+            let metrics = extractor.extract(id, text);
+            let doc = DocumentRecord {
+                doc_id: id.to_string(),
+                path: format!("{id}.txt"),
+                title: String::new(),
+                chars: text.chars().count() as u64,
+                metrics: metrics.len() as u64,
+                pages: None,
+                encoding: "UTF-8".to_string(),
+                sha256: String::new(),
+                status: "ok".to_string(),
+                error: String::new(),
+            };
+            sink.write_document(&doc, text, &metrics).unwrap();
+        }
+        let file = Box::new(sink).finish().unwrap().remove(0);
+        let html = std::fs::read_to_string(file.commit().unwrap()).unwrap();
+        assert_eq!(html.matches("<mark").count(), 1, "only a's text fits");
+        assert_eq!(
+            html.matches("Text left out").count(),
+            2,
+            "b does not fit, nor c after it"
+        );
+        assert!(
+            html.contains("<b>4</b> metrics"),
+            "the summary counts every row"
+        );
     }
 
     #[test]
