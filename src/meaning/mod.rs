@@ -283,6 +283,16 @@ fn own_segment<'t>(text: &'t str, members: &[Candidate], k: usize) -> Option<&'t
 
 /// The subject from a clause's text before the number, else from after it.
 fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind: Kind) -> Found {
+    // 开工建设10亿元以上重大产业项目47个: a bound right before a noun is a
+    // threshold that names a class; what it measures is that class.
+    if ["以上", "以下"].iter().any(|q| text[..end].ends_with(q)) {
+        if let Some(s) = subject::after_subject(lexicon, &text[end..], Kind::Count) {
+            return Found {
+                subject: s,
+                source: "after the number (a threshold before a noun)",
+            };
+        }
+    }
     if change::suffix(before, &lexicon.subject_after_markers).is_some() {
         if let Some(s) = subject::after_subject(lexicon, &text[end..], Kind::Count) {
             return Found {
