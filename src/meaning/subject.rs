@@ -81,6 +81,13 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
             prefix(text, &lexicon.subject_leading).filter(|w| text[w.len()..].chars().count() != 1)
         {
             text = &text[w.len()..];
+            // 新增及优化调整公交线路: a joiner left by a stripped verb goes too.
+            if let Some(rest) = ["以及", "及", "和", "与"]
+                .iter()
+                .find_map(|j| text.strip_prefix(j))
+            {
+                text = rest;
+            }
         }
         if text == start {
             return text;
@@ -621,5 +628,16 @@ mod tests {
         );
         assert!(distribute(&lexicon, "存贷款余额", 3).is_none());
         assert!(distribute(&lexicon, "盗窃破案率", 2).is_none());
+    }
+
+    #[test]
+    fn a_joiner_left_by_a_stripped_opening_goes_too() {
+        let lexicon = crate::rules::RuleSet::bundled().unwrap().lexicon;
+        assert_eq!(
+            strip_leading(&lexicon, "新增及改造公交线路"),
+            "改造公交线路"
+        );
+        assert_eq!(strip_leading(&lexicon, "新建和改扩建学校"), "改扩建学校");
+        assert_eq!(strip_leading(&lexicon, "和平区学校"), "和平区学校");
     }
 }
