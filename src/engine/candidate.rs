@@ -105,6 +105,8 @@ fn resolve(
             && num.start == whole.start()
             && is_lone_financial_digit(num.text))
         || lexicon.not_after.suffix_of(before).is_some()
+        || (rule.kind == Kind::Duration
+            && lexicon.time_frames.suffix_of(&text[..num.start]).is_some())
         || lexicon
             .not_after
             .suffix_of(before_listed_item(before))

@@ -24,6 +24,8 @@ pub struct Lexicon {
     pub not_after: WordSet,
     /// Words that begin with an `after` qualifier but are not one (上下游).
     pub not_qualifiers: WordSet,
+    /// Words that make a duration after them a time frame (过去五年, 近三年).
+    pub time_frames: WordSet,
     /// Verbs a subject may start with; text before the first is cut off.
     pub subject_verbs: WordSet,
     /// Coverbs (在, 向): an opening holding one before a verb is adverbial.
@@ -274,6 +276,8 @@ struct GuardSection {
     not_after: Vec<String>,
     #[serde(default)]
     not_qualifiers: Vec<String>,
+    #[serde(default)]
+    time_frames: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -347,6 +351,7 @@ impl Lexicon {
             qual_verbs: qualifiers("verbs", q.verbs),
             not_after: WordSet::new(with_traditional(file.guards.not_after)),
             not_qualifiers: WordSet::new(with_traditional(file.guards.not_qualifiers)),
+            time_frames: WordSet::new(with_traditional(file.guards.time_frames)),
             subject_verbs: WordSet::new(with_traditional(file.subject.verbs)),
             subject_verb_nouns: WordSet::new(with_traditional(file.subject.verb_nouns)),
             subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
