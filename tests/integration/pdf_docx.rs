@@ -23,7 +23,7 @@ fn write_docx(path: &Path, paragraphs: &[&str]) {
     zip.finish().unwrap();
 }
 
-/// A minimal PDF with one line of ASCII text per page.
+/// A minimal PDF with lines of ASCII text (split at `\n`) on each page.
 fn write_pdf(path: &Path, pages: &[&str]) {
     let n = pages.len();
     let mut objects = vec![
@@ -42,7 +42,8 @@ fn write_pdf(path: &Path, pages: &[&str]) {
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
             5 + 2 * i
         ));
-        let stream = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+        let lines: Vec<String> = text.split('\n').map(|l| format!("({l}) Tj")).collect();
+        let stream = format!("BT /F1 12 Tf 72 720 Td 14 TL {} ET", lines.join(" T* "));
         objects.push(format!(
             "<< /Length {} >>\nstream\n{stream}\nendstream",
             stream.len()
@@ -115,6 +116,23 @@ fn pdf_text_and_page_count_are_read() {
     let (header, docs_rows) = read_csv(&out.path().join("documents.csv"));
     let pages = header.iter().position(|h| h == "pages").unwrap();
     assert_eq!(docs_rows[0][pages], "2");
+}
+
+#[test]
+fn pdf_lines_broken_inside_a_sentence_are_joined() {
+    if which_pdftotext().is_none() {
+        note_missing_tool("pdftotext", "poppler-utils", "the PDF check");
+        return;
+    }
+    let docs = tempfile::tempdir().unwrap();
+    write_pdf(
+        &docs.path().join("wrapped.pdf"),
+        &["Sales in the city rose by a total of 5.\n4% on the year before and more later\nEnd"],
+    );
+    let out = extract_ok(docs.path(), "csv");
+    let (_, rows) = read_csv(&out.path().join("metrics.csv"));
+    let texts: Vec<&str> = rows.iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(texts, vec!["5.4%"]);
 }
 
 #[test]
