@@ -338,16 +338,17 @@ fn is_year(text: &str, number: &Number) -> bool {
 }
 
 /// 114年11月, 114年第3季: a year of Taiwan's Republic era (100 to 149) that a
-/// month, quarter or half follows is a date.
+/// month, quarter or half follows is a date, and so is any such year in a
+/// text in traditional script (114年出口總值).
 fn is_republic_date(number: &Number, after: &str) -> bool {
     number.high.is_none()
         && number
             .low
             .to_integer()
             .is_some_and(|n| (100..150).contains(&n))
-        && after.starts_with(|c: char| {
+        && (after.starts_with(|c: char| {
             c.is_ascii_digit() || "第上下前全一二三四五六七八九十".contains(c)
-        })
+        }) || crate::rules::script::is_traditional(after))
 }
 
 /// A number right after a Latin letter, a digit or a dot is part of a code
