@@ -626,6 +626,14 @@ mod tests {
                 "银行机构本外币贷款余额".to_string()
             ]
         );
+        assert_eq!(
+            distribute(&lexicon, "基础研究、应用研究和试验发展经费所占比重", 3).unwrap(),
+            vec![
+                "基础研究所占比重".to_string(),
+                "应用研究所占比重".to_string(),
+                "试验发展经费所占比重".to_string()
+            ]
+        );
         assert!(distribute(&lexicon, "存贷款余额", 3).is_none());
         assert!(distribute(&lexicon, "盗窃破案率", 2).is_none());
     }
