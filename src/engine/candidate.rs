@@ -249,6 +249,8 @@ fn resolve(
         if let Some(p) = pre.filter(|p| verb.len() >= p.as_str().len()) {
             start = p.end;
         }
+    } else if pre.is_none() {
+        qualifier = verb_before_base(lexicon, lead);
     }
     if let Some(p) = pre.filter(|p| p.start == start) {
         qualifier = lexicon.qual_before.get(p.as_str()).or(qualifier);
@@ -287,6 +289,34 @@ fn resolve(
         unit,
         factor,
         qualifier: qualifier.unwrap_or(Qualifier::Exact),
+    })
+}
+
+/// The longest base a qualifier verb may stand before (约占全省的1/3), in characters.
+const BASE_CHARS: usize = 10;
+
+/// 约占全省的1/3, 超过占比的一半: the qualifier written before the 占 of a
+/// share and its base, `lead` being the text up to the number. Without 占 a
+/// base may be another figure (低于之前预测的4.7%), which the word qualifies
+/// instead.
+fn verb_before_base(lexicon: &crate::rules::Lexicon, lead: &str) -> Option<Qualifier> {
+    let body = lead.strip_suffix('的')?;
+    let from = body
+        .char_indices()
+        .rev()
+        .take(BASE_CHARS)
+        .take_while(|&(_, c)| !crate::meaning::clause::is_clause_end(c) && !c.is_ascii_digit())
+        .last()
+        .map_or(body.len(), |(i, _)| i);
+    let window = &body[from..];
+    window.char_indices().find_map(|(i, _)| {
+        let rest = &window[i..];
+        let (word, q) = lexicon
+            .qual_verbs
+            .prefix_of(rest)
+            .or_else(|| lexicon.qual_before.prefix_of(rest))?;
+        let base = rest[word.len()..].strip_prefix(['占', '佔'])?;
+        (!base.is_empty()).then_some(q)
     })
 }
 
