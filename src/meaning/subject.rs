@@ -168,7 +168,21 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         Some(share) if share.contains('占') => share,
         _ => s,
     };
-    s.to_string()
+    without_stray_quotes(s).to_string()
+}
+
+/// “外贸 → 外贸: a quotation mark whose partner lies outside the subject goes.
+fn without_stray_quotes(s: &str) -> &str {
+    let s = if s.contains('”') {
+        s
+    } else {
+        s.trim_start_matches('“')
+    };
+    if s.contains('“') {
+        s
+    } else {
+        s.trim_end_matches('”')
+    }
 }
 
 /// Light verbs between a body and the quantity it produced.
