@@ -255,9 +255,10 @@ fn from_frame(s: &str) -> Option<usize> {
 }
 
 /// True when `after` goes on to a range's other end (-五元七毛八分, 到五块七毛八):
-/// what follows is another amount, not a name.
+/// what follows is another amount, not a name. (Normalised text has its
+/// full-width － and ～ folded to ASCII.)
 fn starts_range(after: &str) -> bool {
-    after.starts_with(['至', '到', '~', '-', '—', '－', '–', '～'])
+    after.starts_with(['至', '到', '~', '-', '—', '–'])
 }
 
 /// Drops a list of names before a numbered apposition that sums them up
