@@ -182,15 +182,16 @@ pub fn interpret(
             let same_sentence =
                 |p: &Previous| p.end > 0 && !text[p.end..member.start].contains(end);
             let previous = previous.filter(|p| same_sentence(p) && !adds_new);
-            if let Some(prev) = &previous {
+            let from_clause_before = (k == 0 && found.subject.is_empty())
+                .then(|| clause_before_subject(lexicon, text, clause_from))
+                .flatten();
+            if let Some(s) = from_clause_before {
+                found = Found {
+                    subject: s,
+                    source: "the clause before, which ends in a bare number or says where",
+                };
+            } else if let Some(prev) = &previous {
                 continue_topic(lexicon, &mut found, prev.subject, member.kind);
-            } else if found.subject.is_empty() {
-                if let Some(s) = bare_number_subject(lexicon, text, clause_from) {
-                    found = Found {
-                        subject: s,
-                        source: "the clause before, which ends in a bare number",
-                    };
-                }
             }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             let direction = own_direction.or(direction);
@@ -379,24 +380,26 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str, kind: Ki
     }
 }
 
-/// 死亡率为0.012，同比下降14.3%: a clause that names nothing measures what
-/// the clause before it names, when that clause ends in a number with no unit
-/// (which gives no row of its own).
-fn bare_number_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> Option<String> {
+/// What a clause that names nothing measures, read from the clause before
+/// it: the name before a number with no unit there (死亡率为0.012，同比下降
+/// 14.3%), or before a verb of place (最大累计降雨量出现在北山镇，为412.3毫米).
+/// Neither clause gives a row of its own, so it is nearer than any earlier
+/// row's subject.
+fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> Option<String> {
     let (comma, c) = text[..clause_from].char_indices().next_back()?;
     if !matches!(c, '，' | ',') {
         return None;
     }
     let floor = clause::window_start(text, 0, comma, CLAUSE_WINDOW);
     let clause = &text[clause::clause_start(text, floor, comma)..comma];
-    let number = clause.find(|c: char| c.is_ascii_digit())?;
-    if !clause[number..]
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.')
-    {
-        return None;
-    }
-    let subject = subject::before_subject(lexicon, &clause[..number]);
+    let name_end = match clause.find(|c: char| c.is_ascii_digit()) {
+        Some(number) => clause[number..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+            .then_some(number)?,
+        None => lexicon.subject_locating.first_from(clause, 0)?,
+    };
+    let subject = subject::before_subject(lexicon, &clause[..name_end]);
     (!subject.is_empty()).then_some(subject)
 }
 

@@ -34,6 +34,8 @@ pub struct Lexicon {
     pub subject_predicates: WordSet,
     /// Endings that make a listed verb part of a noun (使用率, 接待量).
     pub subject_verb_nouns: WordSet,
+    /// Verbs that say where a measured thing was (出现在, 位于).
+    pub subject_locating: WordSet,
     /// Subject starts that continue the previous subject (总量, 占).
     pub subject_relative: WordSet,
     /// Adverbial nouns that are never a subject read after a number (情况下).
@@ -251,6 +253,8 @@ struct SubjectSection {
     #[serde(default)]
     verb_nouns: Vec<String>,
     #[serde(default)]
+    locating: Vec<String>,
+    #[serde(default)]
     coverbs: Vec<String>,
     #[serde(default)]
     predicates: Vec<String>,
@@ -360,6 +364,7 @@ impl Lexicon {
             time_frames: WordSet::new(with_traditional(file.guards.time_frames)),
             subject_verbs: WordSet::new(with_traditional(file.subject.verbs)),
             subject_verb_nouns: WordSet::new(with_traditional(file.subject.verb_nouns)),
+            subject_locating: WordSet::new(with_traditional(file.subject.locating)),
             subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
             subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
             subject_relative: WordSet::new(with_traditional(file.subject.relative)),
