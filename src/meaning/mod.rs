@@ -171,8 +171,6 @@ pub fn interpret(
                     })
                 });
             let seg = own.unwrap_or(before);
-            // 新增123名: newly added items are a new topic, not the previous one.
-            let adds_new = lexicon.neutral.occurs_in(seg);
             // A clause with no subject of its own reads on past a semicolon.
             let end = if found.subject.is_empty() {
                 clause::is_full_stop
@@ -181,7 +179,9 @@ pub fn interpret(
             };
             let same_sentence =
                 |p: &Previous| p.end > 0 && !text[p.end..member.start].contains(end);
-            let previous = previous.filter(|p| same_sentence(p) && !adds_new);
+            // 经营主体28.6万户，…，日均新登记783户: newly added items with no
+            // name of their own are of the previous subject too.
+            let previous = previous.filter(same_sentence);
             let from_clause_before = (k == 0 && found.subject.is_empty())
                 .then(|| clause_before_subject(lexicon, text, clause_from))
                 .flatten();
