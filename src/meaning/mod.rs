@@ -179,9 +179,21 @@ pub fn interpret(
             };
             let same_sentence =
                 |p: &Previous| p.end > 0 && !text[p.end..member.start].contains(end);
-            // 经营主体28.6万户，…，日均新登记783户: newly added items with no
-            // name of their own are of the previous subject too.
-            let previous = previous.filter(same_sentence);
+            // 新增123名: newly added items are a new topic, not the previous
+            // number's; with no name of their own they are of the last number
+            // counted alike (经营主体28.6万户，…，日均新登记783户).
+            let adds_new = lexicon.neutral.occurs_in(seg);
+            let previous = previous.filter(|p| same_sentence(p) && !adds_new);
+            if adds_new && found.subject.is_empty() {
+                let earlier = (&groups[..index], out.as_slice());
+                let own = (&members[..k], meanings.as_slice());
+                if let Some(s) = same_unit_subject(text, own, earlier, member) {
+                    found = Found {
+                        subject: s.to_string(),
+                        source: "newly added: the last number counted alike",
+                    };
+                }
+            }
             let from_clause_before = (k == 0 && found.subject.is_empty())
                 .then(|| clause_before_subject(lexicon, text, clause_from))
                 .flatten();
@@ -239,6 +251,34 @@ fn earlier_subjects(
                 found.reverse();
                 return Some(found);
             }
+        }
+    }
+    None
+}
+
+/// The subject of the last number before `member` in its sentence counted in
+/// the same unit: first among the earlier members of its own group, then in
+/// the groups before it.
+fn same_unit_subject<'m>(
+    text: &str,
+    own: (&[Candidate], &'m [Meaning]),
+    earlier: (&[ListGroup], &'m [Vec<Meaning>]),
+    member: &Candidate,
+) -> Option<&'m str> {
+    let own_pairs = own.0.iter().zip(own.1).rev();
+    let earlier_pairs = earlier
+        .0
+        .iter()
+        .zip(earlier.1)
+        .rev()
+        .flat_map(|(group, meanings)| group.members.iter().zip(meanings).rev());
+    for (candidate, meaning) in own_pairs.chain(earlier_pairs) {
+        let between = text.get(candidate.end..member.start)?;
+        if between.contains(clause::is_full_stop) {
+            return None;
+        }
+        if candidate.unit == member.unit && !meaning.subject.is_empty() {
+            return Some(&meaning.subject);
         }
     }
     None
