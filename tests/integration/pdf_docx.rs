@@ -98,18 +98,23 @@ fn docx_paragraphs_are_read() {
     );
 }
 
-#[test]
-fn pdf_text_and_page_count_are_read() {
+/// The CSV output of a run over one PDF of these pages, when pdftotext is
+/// installed.
+fn extract_pdf(pages: &[&str]) -> Option<tempfile::TempDir> {
     if which_pdftotext().is_none() {
         note_missing_tool("pdftotext", "poppler-utils", "the PDF check");
-        return;
+        return None;
     }
     let docs = tempfile::tempdir().unwrap();
-    write_pdf(
-        &docs.path().join("bulletin.pdf"),
-        &["GDP grew 5.4% in 2024", "Exports rose 12%"],
-    );
-    let out = extract_ok(docs.path(), "csv");
+    write_pdf(&docs.path().join("bulletin.pdf"), pages);
+    Some(extract_ok(docs.path(), "csv"))
+}
+
+#[test]
+fn pdf_text_and_page_count_are_read() {
+    let Some(out) = extract_pdf(&["GDP grew 5.4% in 2024", "Exports rose 12%"]) else {
+        return;
+    };
     let (_, rows) = read_csv(&out.path().join("metrics.csv"));
     let values: Vec<&str> = rows.iter().map(|r| r[5].as_str()).collect();
     assert_eq!(values, vec!["5.4", "12"]);
@@ -120,16 +125,11 @@ fn pdf_text_and_page_count_are_read() {
 
 #[test]
 fn pdf_lines_broken_inside_a_sentence_are_joined() {
-    if which_pdftotext().is_none() {
-        note_missing_tool("pdftotext", "poppler-utils", "the PDF check");
+    let Some(out) = extract_pdf(&[
+        "Sales in the city rose by a total of 5.\n4% on the year before and more later\nEnd",
+    ]) else {
         return;
-    }
-    let docs = tempfile::tempdir().unwrap();
-    write_pdf(
-        &docs.path().join("wrapped.pdf"),
-        &["Sales in the city rose by a total of 5.\n4% on the year before and more later\nEnd"],
-    );
-    let out = extract_ok(docs.path(), "csv");
+    };
     let (_, rows) = read_csv(&out.path().join("metrics.csv"));
     let texts: Vec<&str> = rows.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(texts, vec!["5.4%"]);
