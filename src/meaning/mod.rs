@@ -324,9 +324,10 @@ fn own_segment<'t>(text: &'t str, members: &[Candidate], k: usize) -> Option<&'t
 
 /// The subject from a clause's text before the number, else from after it.
 fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind: Kind) -> Found {
-    // 开工建设10亿元以上重大产业项目47个: a bound right before a noun is a
-    // threshold that names a class; what it measures is that class.
-    if ["以上", "以下"].iter().any(|q| text[..end].ends_with(q)) {
+    // 开工建设10亿元以上重大产业项目47个: an amount with a bound right before
+    // a noun is a threshold that names a class; what it measures is that
+    // class. (A share's bound before a noun, 保持在6%以上水平, is not.)
+    if !is_ratio(kind) && ["以上", "以下"].iter().any(|q| text[..end].ends_with(q)) {
         if let Some(s) = subject::after_subject(lexicon, &text[end..], Kind::Count) {
             return Found {
                 subject: s,
