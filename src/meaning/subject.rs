@@ -82,12 +82,7 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
         {
             text = &text[w.len()..];
             // 新增及优化调整公交线路: a joiner left by a stripped verb goes too.
-            if let Some(rest) = ["以及", "及", "和", "与"]
-                .iter()
-                .find_map(|j| text.strip_prefix(j))
-            {
-                text = rest;
-            }
+            text = text.trim_start_matches(crate::engine::lists::JOINERS);
         }
         if text == start {
             return text;
