@@ -68,7 +68,7 @@ fn unwrap_lines(page: &str) -> String {
                 out.push(' ');
             }
         }
-        if i + 1 < lines.len() && wrapped(i) {
+        if wrapped(i) {
             out.push_str(line.trim_end());
         } else {
             out.push_str(line);
