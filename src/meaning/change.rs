@@ -160,6 +160,28 @@ pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
     })
 }
 
+/// 同比、环比分别增长5.2%和1.3%: the comparisons a 分别 list gives its items
+/// in turn, when markers joined by 、 和 及 与 stand right before the 分别.
+pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Comparison>> {
+    let (head, _) = before.rsplit_once("分别")?;
+    let mut rest = head;
+    let mut found = Vec::new();
+    loop {
+        let (word, comparison) = match suffix(rest, &lexicon.mom) {
+            Some(w) => (w, Comparison::Mom),
+            None => (suffix(rest, &lexicon.yoy)?, Comparison::Yoy),
+        };
+        found.push(comparison);
+        rest = &rest[..rest.len() - word.len()];
+        match rest.strip_suffix(crate::engine::lists::JOINERS) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    found.reverse();
+    (found.len() > 1).then_some(found)
+}
+
 /// True when the text ends with a word that makes a following 年 part of a
 /// time (全年增长, 今年增加, 2024年增长): then 年增 is no year-on-year marker.
 pub fn names_a_year(before: &str) -> bool {

@@ -141,6 +141,9 @@ pub fn interpret(
             None
         };
         let in_owed_list = distributed.is_some() && !before.contains("分别");
+        // 同比、环比分别增长5.2%和1.3%: each item has its own comparison.
+        let listed =
+            change::listed_comparisons(lexicon, before).filter(|list| list.len() == members.len());
         let comparison = comparison.or(owed_comparison.filter(|_| in_owed_list));
         let mut meanings: Vec<Meaning> = Vec::with_capacity(members.len());
         for (k, member) in members.iter().enumerate() {
@@ -216,7 +219,10 @@ pub fn interpret(
             meanings.push(Meaning {
                 subject: found.subject,
                 direction,
-                comparison: comparison.or(carried).filter(|_| direction.is_some()),
+                comparison: listed
+                    .as_ref()
+                    .map_or(comparison.or(carried), |list| list.get(k).copied())
+                    .filter(|_| direction.is_some()),
                 period: period.clone(),
                 subject_source: found.source,
             });

@@ -127,6 +127,10 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             }
             if let Some(w) = suffix(s, list) {
                 s = &s[..s.len() - w.len()];
+                // 同比、环比: markers listed together go together.
+                if !is_verb {
+                    s = s.trim_end_matches(crate::engine::lists::JOINERS);
+                }
             }
         }
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
