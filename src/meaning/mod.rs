@@ -99,6 +99,11 @@ pub fn interpret(
             ),
         };
         let period = dates.period_at(start);
+        // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
+        let comparison = comparison.or_else(|| {
+            let year = period.as_deref()?.get(..4)?;
+            period::is_year_before_base(before, year).then_some(Comparison::Yoy)
+        });
 
         let members = &group.members;
         let last = members.last().map_or(start, |c| c.end);

@@ -99,6 +99,25 @@ static REPUBLIC_YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!("({YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS})年")).expect("valid year pattern")
 });
 
+/// A base named by year and the same time of it (较二〇二四年同月, 比2024年同期).
+static DATED_BASE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        "(?:比|较|較|与|與|同|和)({YEAR_DIGITS})年同(?:期|月|季)"
+    ))
+    .expect("valid base pattern")
+});
+
+/// True when `before` compares with the same time of the year before `year`
+/// (较二〇二四年同月上升 in a figure of 2025): a year-on-year comparison.
+pub fn is_year_before_base(before: &str, year: &str) -> bool {
+    let Some(base) = DATED_BASE.captures_iter(before).last() else {
+        return false;
+    };
+    let base: Option<u32> = in_digits(&base[1]).and_then(|d| d.parse().ok());
+    let year: Option<u32> = year.parse().ok();
+    matches!((base, year), (Some(b), Some(y)) if b + 1 == y)
+}
+
 /// A year as four digits: 二〇二五 → 2025; 114 → 2025 in the Republic
 /// calendar, and no year in the Gregorian one.
 fn year_in_digits(written: &str, calendar: Calendar) -> Option<String> {
