@@ -309,15 +309,16 @@ fn verb_before_base(lexicon: &crate::rules::Lexicon, lead: &str) -> Option<Quali
         .last()
         .map_or(body.len(), |(i, _)| i);
     let window = &body[from..];
-    window.char_indices().find_map(|(i, _)| {
-        let rest = &window[i..];
-        let (word, q) = lexicon
-            .qual_verbs
-            .prefix_of(rest)
-            .or_else(|| lexicon.qual_before.prefix_of(rest))?;
-        let base = rest[word.len()..].strip_prefix(['占', '佔'])?;
-        (!base.is_empty()).then_some(q)
-    })
+    let share = window.rfind(['占', '佔'])?;
+    if share + '占'.len_utf8() == window.len() {
+        return None;
+    }
+    let head = &window[..share];
+    lexicon
+        .qual_verbs
+        .suffix_of(head)
+        .or_else(|| lexicon.qual_before.suffix_of(head))
+        .map(|(_, q)| q)
 }
 
 /// `3至5万元`, `三至二十万元`, `一百二十到一百五十万元`: the low end written

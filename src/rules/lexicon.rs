@@ -212,12 +212,6 @@ impl<T: Copy> WordList<T> {
         Some((word, self.get(word)?))
     }
 
-    /// The longest listed word that `text` starts with, and its meaning.
-    pub fn prefix_of<'t>(&self, text: &'t str) -> Option<(&'t str, T)> {
-        let word = self.words.prefix_of(text)?;
-        Some((word, self.get(word)?))
-    }
-
     /// The words, longest first.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
