@@ -106,6 +106,7 @@ pub fn interpret(
         });
 
         let members = &group.members;
+        let streak = change::suffix(before, &lexicon.subject_after_markers).is_some();
         let last = members.last().map_or(start, |c| c.end);
         let kind = members.last().map_or(Kind::Count, |c| c.kind);
         // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
@@ -214,7 +215,8 @@ pub fn interpret(
                 continue_topic(lexicon, &mut found, prev.subject, member.kind);
             }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
-            let direction = own_direction.or(direction);
+            // 涨幅连续6个月扩大: the length of a streak is no amount of change.
+            let direction = own_direction.or(direction).filter(|_| !streak);
             // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
             // A clause with a base of its own (降幅比1-2月收窄) does not.
             let own_base = seg.contains(['比', '较', '較']);

@@ -174,6 +174,15 @@ fn is_base(text: &str, start: usize, end: usize) -> bool {
         || is_framed_base(before, after)
         || is_ratio_base(after)
         || is_record_base(after)
+        || is_price_base(after)
+}
+
+/// A date whose prices a figure is counted in (按上年价格计算, 以2020年为基期)
+/// is not the time the figure refers to.
+fn is_price_base(after: &str) -> bool {
+    ["价格", "價格", "不变价", "不變價", "为基期", "為基期"]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// A date framed as the base of a comparison (与上年相比, 同2024年同期相比,
@@ -545,6 +554,22 @@ mod tests {
         );
         assert_eq!(
             period("2024年报告\n比去年12月增长").as_deref(),
+            Some("2024")
+        );
+    }
+
+    #[test]
+    fn a_year_whose_prices_a_figure_is_counted_in_is_no_period() {
+        assert_eq!(
+            period("2025年运行情况\n按照上年价格计算的电信业务总量").as_deref(),
+            Some("2025")
+        );
+        assert_eq!(
+            period("2025年运行情况\n按2020年不变价计算的增加值").as_deref(),
+            Some("2025")
+        );
+        assert_eq!(
+            period("2025年运行情况\n上年全市用户").as_deref(),
             Some("2024")
         );
     }

@@ -184,19 +184,19 @@ fn without_stray_quotes(s: &str) -> &str {
     }
 }
 
-/// Light verbs between a body and the quantity it produced.
-const LIGHT_VERBS: [&str; 2] = ["实现", "完成"];
-
 /// 国有控股企业实现利润总额 → 国有控股企业利润总额: a light verb between a
 /// body and a measured quantity (one holding a `heads` noun) is dropped, and
-/// the body kept, so that the figures of different bodies stay apart.
+/// the body kept, so that the figures of different bodies stay apart. An
+/// adverb of totals before the verb goes with it (机场共完成旅客吞吐量).
 fn join_light_verb(lexicon: &Lexicon, s: &str) -> Option<String> {
-    let (i, verb) = LIGHT_VERBS
-        .iter()
-        .filter_map(|v| s.find(v).map(|i| (i, *v)))
-        .min_by_key(|(i, _)| *i)?;
+    let i = lexicon.subject_light_verbs.first_from(s, 0)?;
+    let verb = lexicon.subject_light_verbs.prefix_of(&s[i..])?;
     let (body, object) = (&s[..i], &s[i + verb.len()..]);
     let body = strip_leading(lexicon, body);
+    let body = lexicon
+        .subject_totals
+        .suffix_of(body)
+        .map_or(body, |adverb| &body[..body.len() - adverb.len()]);
     (body.chars().count() >= 2 && lexicon.subject_heads.occurs_in(object))
         .then(|| format!("{body}{object}"))
 }

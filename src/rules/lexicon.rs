@@ -36,6 +36,8 @@ pub struct Lexicon {
     pub subject_verb_nouns: WordSet,
     /// Verbs that say where a measured thing was (出现在, 位于).
     pub subject_locating: WordSet,
+    /// Light verbs between a body and the quantity it produced (实现, 完成).
+    pub subject_light_verbs: WordSet,
     /// Subject starts that continue the previous subject (总量, 占).
     pub subject_relative: WordSet,
     /// Adverbial nouns that are never a subject read after a number (情况下).
@@ -249,6 +251,8 @@ struct SubjectSection {
     #[serde(default)]
     locating: Vec<String>,
     #[serde(default)]
+    light_verbs: Vec<String>,
+    #[serde(default)]
     coverbs: Vec<String>,
     #[serde(default)]
     predicates: Vec<String>,
@@ -359,6 +363,7 @@ impl Lexicon {
             subject_verbs: WordSet::new(with_traditional(file.subject.verbs)),
             subject_verb_nouns: WordSet::new(with_traditional(file.subject.verb_nouns)),
             subject_locating: WordSet::new(with_traditional(file.subject.locating)),
+            subject_light_verbs: WordSet::new(with_traditional(file.subject.light_verbs)),
             subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
             subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
             subject_relative: WordSet::new(with_traditional(file.subject.relative)),
