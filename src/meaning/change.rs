@@ -64,7 +64,12 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     }
     if let Some(base) = text.rfind('比').or_else(|| text.rfind(['较', '較'])) {
         let tail = &text[base..];
-        if !tail.starts_with("比重") && !tail.starts_with("比例") && !tail.starts_with("比率")
+        // 比全省平均水平高1.2个百分点: a base that names no time is another
+        // entity, and the number a gap, not a change.
+        if !tail.starts_with("比重")
+            && !tail.starts_with("比例")
+            && !tail.starts_with("比率")
+            && (names_a_time(tail) || text[..base].ends_with(['同', '环', '環']))
         {
             // 比去年同期多破1200起, 少发620起: 多 or 少 before a one-character verb.
             let before_verb = text
@@ -81,6 +86,13 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
         }
     }
     leading_change(lexicon, text)
+}
+
+/// True when a comparison's base names a time (比上年, 较一季度, 比2019年,
+/// 比疫情前), not another place or a target (比全国, 比预期). 同比 and 环比
+/// name theirs in the word.
+fn names_a_time(base: &str) -> bool {
+    base.contains(|c: char| c.is_ascii_digit() || "年月季期日周初前".contains(c))
 }
 
 /// `text` without a date and 的 at its end: 下降到2024年的 (71人) reads as 下降到.

@@ -100,9 +100,15 @@ pub fn interpret(
         };
         let period = dates.period_at(start);
         // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
+        // 比9月末减少 in a figure of October: the base is the month before.
         let comparison = comparison.or_else(|| {
-            let year = period.as_deref()?.get(..4)?;
-            period::is_year_before_base(before, year).then_some(Comparison::Yoy)
+            let period = period.as_deref()?;
+            let year = period.get(..4)?;
+            if period::is_year_before_base(before, year) {
+                Some(Comparison::Yoy)
+            } else {
+                period::is_month_before_base(before, period).then_some(Comparison::Mom)
+            }
         });
 
         let members = &group.members;
@@ -130,12 +136,14 @@ pub fn interpret(
         } else if before.contains("分别") {
             let total = members.len() + linked_members(lexicon, text, &groups[index..]);
             let mut parts = subject::distribute(lexicon, &shared.subject, total).or_else(|| {
+                // A list naming nothing, or only a relative word (总数分别达到
+                // 386家、158家), measures the subjects of the numbers before it.
+                let relative = lexicon.subject_relative.contains(&shared.subject);
                 let earlier = (&groups[..index], out.as_slice());
-                shared
-                    .subject
-                    .is_empty()
+                let subjects = (shared.subject.is_empty() || relative)
                     .then(|| earlier_subjects(text, earlier, start, total))
-                    .flatten()
+                    .flatten()?;
+                Some(subjects.into_iter().map(|s| s + &shared.subject).collect())
             });
             if let Some(all) = parts.as_mut() {
                 owed = all.split_off(members.len().min(all.len()));

@@ -118,6 +118,41 @@ pub fn is_year_before_base(before: &str, year: &str) -> bool {
     matches!((base, year), (Some(b), Some(y)) if b + 1 == y)
 }
 
+/// A base named by its month (比9月末, 较二〇二五年九月底).
+static MONTH_BASE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        "(?:比|较|較)(?:({YEAR_DIGITS})年)?([0-9]{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:末|底|份)?"
+    ))
+    .expect("valid base pattern")
+});
+
+/// True when `before` compares with the month before `period`'s (比9月末减少
+/// in a figure of 2025-10): a month-on-month comparison.
+pub fn is_month_before_base(before: &str, period: &str) -> bool {
+    let Some(base) = MONTH_BASE.captures_iter(before).last() else {
+        return false;
+    };
+    let own = period
+        .split_once('-')
+        .filter(|(_, m)| m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()));
+    let Some((year, month)) =
+        own.and_then(|(y, m)| Some((y.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
+    else {
+        return false;
+    };
+    let base_month: Option<u32> = in_digits(&base[2]).and_then(|d| d.parse().ok());
+    let base_year: Option<u32> = match base.get(1) {
+        Some(y) => in_digits(y.as_str()).and_then(|d| d.parse().ok()),
+        None => Some(if month == 1 { year - 1 } else { year }),
+    };
+    let (before_year, before_month) = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    base_month == Some(before_month) && base_year == Some(before_year)
+}
+
 /// A year as four digits: 二〇二五 → 2025; 114 → 2025 in the Republic
 /// calendar, and no year in the Gregorian one.
 fn year_in_digits(written: &str, calendar: Calendar) -> Option<String> {
@@ -186,9 +221,12 @@ fn is_price_base(after: &str) -> bool {
 }
 
 /// A date framed as the base of a comparison (与上年相比, 同2024年同期相比,
-/// 和去年比较) is not the time the figure refers to.
+/// 和去年比较, 与上年末相比) is not the time the figure refers to.
 fn is_framed_base(before: &str, after: &str) -> bool {
-    let rest = after.strip_prefix("同期").unwrap_or(after);
+    let rest = ["同期", "末", "底"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
     before.ends_with(['与', '與', '同', '和', '跟'])
         && ["相比", "比较", "比較", "对比", "對比", "相较", "相較"]
             .iter()
@@ -543,6 +581,10 @@ mod tests {
             period("2024年报告\n同2023年同期相比，全市增长").as_deref(),
             Some("2024")
         );
+        assert_eq!(
+            period("2025年公报\n与上年末相比，比重上升").as_deref(),
+            Some("2025")
+        );
         assert_eq!(period("2024年报告\n去年全市增长").as_deref(), Some("2023"));
         assert_eq!(
             period("2024年报告\n去年12月增长").as_deref(),
@@ -556,6 +598,19 @@ mod tests {
             period("2024年报告\n比去年12月增长").as_deref(),
             Some("2024")
         );
+    }
+
+    #[test]
+    fn the_month_before_a_figures_own_is_a_month_on_month_base() {
+        assert!(is_month_before_base("比9月末减少", "2025-10"));
+        assert!(is_month_before_base("较9月份增加", "2025-10"));
+        assert!(is_month_before_base("较十二月底增加", "2026-01"));
+        assert!(is_month_before_base("比2024年12月末增加", "2025-01"));
+        assert!(!is_month_before_base("比2023年12月末增加", "2025-01"));
+        assert!(!is_month_before_base("比8月末减少", "2025-10"));
+        assert!(!is_month_before_base("比9月末减少", "2025-01/2025-10"));
+        assert!(!is_month_before_base("比9月末减少", "2025-Q3"));
+        assert!(!is_month_before_base("同比减少", "2025-10"));
     }
 
     #[test]

@@ -37,7 +37,7 @@ const DATE_OPENINGS: &str = "截到至在前首第一二三四五六七八九十
 /// 由上年同期, 恢复至2019年的, 与上年同期相比): not part of the subject, and all of it when the
 /// clause opens with it (比上年末减少).
 static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:比|较|較|由)[上去前同全本年常多0-9一二三四][^比较較由]{0,8}|(?:至|到|为|為|是|于|於)[0-9]{4}年(?:同期)?(?:水平)?的|(?:与|和|同|跟|與)[^与和跟與]{1,10}(?:相比|相较|相較|比较|比較))$")
+    Regex::new(r"(?:(?:比|较|較|由)[上去前同全本年常多0-9一二三四][^比较較由]{0,10}|(?:至|到|为|為|是|于|於)[0-9]{4}年(?:同期)?(?:水平)?的|(?:与|和|同|跟|與)[^与和跟與]{1,10}(?:相比|相较|相較|比较|比較))$")
         .expect("valid pattern")
 });
 
@@ -164,10 +164,26 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
     let s = strip_leading(lexicon, cut_before_verb(lexicon, s));
     // 进出口占外贸总值的47.9%: a share names its base without the 的.
     let s = match s.strip_suffix('的') {
-        Some(share) if share.contains('占') => share,
+        Some(share) if share.contains(['占', '佔']) => share,
         _ => s,
     };
-    without_stray_quotes(s).to_string()
+    without_base_date(without_stray_quotes(s))
+}
+
+/// 網上銷售佔2025年10月零售業總銷貨價值: the date of a share's base is no
+/// part of the subject.
+fn without_base_date(s: &str) -> String {
+    let Some((i, c)) = s.char_indices().find(|(_, c)| matches!(c, '占' | '佔')) else {
+        return s.to_string();
+    };
+    let base = &s[i + c.len_utf8()..];
+    match LEADING_DATE
+        .find(base)
+        .filter(|m| m.end() < base.len() && base[..m.end()].contains(['年', '月', '季']))
+    {
+        Some(m) => format!("{}{}", &s[..i + c.len_utf8()], &base[m.end()..]),
+        None => s.to_string(),
+    }
 }
 
 /// “外贸 → 外贸: a quotation mark whose partner lies outside the subject goes.
