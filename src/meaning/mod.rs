@@ -459,13 +459,38 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> O
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.')
             .then_some(number)?,
-        None => lexicon.subject_locating.first_from(clause, 0)?,
+        None => bare_chinese_number(clause)
+            .or_else(|| lexicon.subject_locating.first_from(clause, 0))?,
     };
     let subject = subject::before_subject(lexicon, &clause[..name_end]);
     (!subject.is_empty()).then_some(subject)
 }
 
+/// Where a clause's closing Chinese number with no unit begins (常住人口突破千万):
+/// a run of numeral characters holding a power of ten, not after 第.
+fn bare_chinese_number(clause: &str) -> Option<usize> {
+    let digits =
+        clause.trim_end_matches(|c: char| "零〇一二两三四五六七八九十百千万亿".contains(c));
+    let number = &clause[digits.len()..];
+    (number.contains(['十', '百', '千', '万', '亿']) && !digits.ends_with('第'))
+        .then_some(digits.len())
+}
+
 /// True for kinds that relate a number to another (a percent of, a multiple of).
 fn is_ratio(kind: Kind) -> bool {
     matches!(kind, Kind::Percent | Kind::PercentagePoint | Kind::Multiple)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_chinese_number;
+
+    #[test]
+    fn a_clause_may_close_on_a_bare_chinese_number() {
+        let clause = "全市常住人口突破千万";
+        assert_eq!(bare_chinese_number(clause), Some("全市常住人口突破".len()));
+        assert_eq!(bare_chinese_number("排名全省第十"), None);
+        assert_eq!(bare_chinese_number("标准全省统一"), None);
+        assert_eq!(bare_chinese_number("常住人口增加"), None);
+    }
 }
