@@ -71,16 +71,20 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
             && !tail.starts_with("比率")
             && (names_a_time(tail) || text[..base].ends_with(['同', '环', '環']))
         {
-            // 比去年同期多破1200起, 少发620起: 多 or 少 before a one-character verb.
-            let before_verb = text
-                .char_indices()
-                .next_back()
-                .filter(|(_, c)| is_han(*c))
-                .map_or(text, |(i, _)| &text[..i]);
-            if suffix(text, &lexicon.higher).is_some() || before_verb.ends_with('多') {
+            // 比去年同期多破1200起, 少发620起, 多投产1.6亿千瓦: 多 or 少
+            // before a verb of one or two characters.
+            let verb_after = |word: char| {
+                let mut last = text.chars().rev();
+                let first = last.next().filter(|c| is_han(*c));
+                let second = last.next();
+                let third = last.next();
+                first.is_some()
+                    && (second == Some(word) || (second.is_some_and(is_han) && third == Some(word)))
+            };
+            if suffix(text, &lexicon.higher).is_some() || verb_after('多') {
                 return Some(Direction::Up);
             }
-            if suffix(text, &lexicon.lower).is_some() || before_verb.ends_with('少') {
+            if suffix(text, &lexicon.lower).is_some() || verb_after('少') {
                 return Some(Direction::Down);
             }
         }

@@ -125,6 +125,22 @@ pub fn interpret(
             clause::window_start(text, 0, start, CLAUSE_WINDOW),
             start,
         )..start];
+        // 高温日数（日最高气温≥35℃）38天: a bracket after a name defines it;
+        // the number after the bracket measures the name.
+        let own_before = match index.checked_sub(1).map(|i| groups[i].start()) {
+            Some(previous_start)
+                if own_before.is_empty() && text[..start].ends_with(['）', ')']) =>
+            {
+                text[..previous_start]
+                    .rfind(['（', '('])
+                    .map(|open| {
+                        let floor = clause::window_start(text, 0, open, CLAUSE_WINDOW);
+                        &text[clause::clause_start(text, floor, open)..open]
+                    })
+                    .unwrap_or(own_before)
+            }
+            _ => own_before,
+        };
         let subject_before =
             subject::outside_frame(lexicon, whole_clause, own_before, &text[last..])
                 .unwrap_or(own_before);

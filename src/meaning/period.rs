@@ -246,14 +246,14 @@ fn is_ratio_base(after: &str) -> bool {
 }
 
 /// A date that starts the span of a record (为1961年以来最高, 创2010年以来新高,
-/// 2015年以来首次, 1961年以来同期最多) is the record's base, not the time the
-/// figure refers to.
+/// 2015年以来首次, 1961年以来同期最多, 1961年以来第二高) is the record's base,
+/// not the time the figure refers to.
 fn is_record_base(after: &str) -> bool {
     ["以来", "以來", "来", "來"]
         .iter()
         .find_map(|since| after.strip_prefix(since))
         .map(|rest| rest.strip_prefix("同期").unwrap_or(rest))
-        .is_some_and(|rest| rest.starts_with(['最', '首', '新']))
+        .is_some_and(|rest| rest.starts_with(['最', '首', '新', '第']))
 }
 
 /// 自2023年以来 (in a text of 2025): the years from the one named to the
@@ -583,6 +583,10 @@ mod tests {
         );
         assert_eq!(
             period("2025年公报\n与上年末相比，比重上升").as_deref(),
+            Some("2025")
+        );
+        assert_eq!(
+            period("2025年公报\n年平均气温18.9℃，为1961年以来第二高值。年降水量").as_deref(),
             Some("2025")
         );
         assert_eq!(period("2024年报告\n去年全市增长").as_deref(), Some("2023"));
