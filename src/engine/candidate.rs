@@ -219,12 +219,14 @@ fn resolve(
     if let Some(m) = name(Capture::Extra) {
         value = value.checked_add(parse_plain(m.as_str())?.checked_mul(unit_factor)?)?;
     }
+    let written_range = high.is_some();
     let value_high = match (high, number.high) {
         (Some(h), _) => Some(h.low.checked_mul(factor)?),
         (None, Some(h)) => Some(h.checked_mul(factor)?),
         (None, None) => None,
     };
-    if let Some(min) = rule.min_value {
+    // 一年至五年 is a range, which no time frame is (一两年 may be one).
+    if let Some(min) = rule.min_value.filter(|_| !written_range) {
         if number.low < min {
             return None;
         }

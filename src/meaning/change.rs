@@ -179,7 +179,9 @@ pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
 /// 同比、环比分别增长5.2%和1.3%: the comparisons a 分别 list gives its items
 /// in turn, when markers joined by 、 和 及 与 stand right before the 分别.
 pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Comparison>> {
-    let (head, _) = before.rsplit_once("分别")?;
+    let (head, _) = before
+        .rsplit_once("分别")
+        .or_else(|| before.rsplit_once("分別"))?;
     let mut rest = head;
     let mut found = Vec::new();
     loop {

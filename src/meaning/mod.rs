@@ -125,20 +125,9 @@ pub fn interpret(
             clause::window_start(text, 0, start, CLAUSE_WINDOW),
             start,
         )..start];
-        // 高温日数（日最高气温≥35℃）38天: a bracket after a name defines it;
-        // the number after the bracket measures the name.
-        let own_before = match index.checked_sub(1).map(|i| groups[i].start()) {
-            Some(previous_start)
-                if own_before.is_empty() && text[..start].ends_with(['）', ')']) =>
-            {
-                text[..previous_start]
-                    .rfind(['（', '('])
-                    .map(|open| {
-                        let floor = clause::window_start(text, 0, open, CLAUSE_WINDOW);
-                        &text[clause::clause_start(text, floor, open)..open]
-                    })
-                    .unwrap_or(own_before)
-            }
+        let previous = index.checked_sub(1).map(|i| &groups[i]);
+        let own_before = match own_before {
+            "" => name_beside_bracket(text, start, previous).unwrap_or(own_before),
             _ => own_before,
         };
         let subject_before =
@@ -149,7 +138,7 @@ pub fn interpret(
             let n = members.len().min(owed.len());
             let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
             (n == members.len()).then_some(parts)
-        } else if before.contains("分别") {
+        } else if says_respectively(before) {
             let total = members.len() + linked_members(lexicon, text, &groups[index..]);
             let mut parts = subject::distribute(lexicon, &shared.subject, total).or_else(|| {
                 // A list naming nothing, or only a relative word (总数分别达到
@@ -170,7 +159,7 @@ pub fn interpret(
         } else {
             None
         };
-        let in_owed_list = distributed.is_some() && !before.contains("分别");
+        let in_owed_list = distributed.is_some() && !says_respectively(before);
         // 同比、环比分别增长5.2%和1.3%: each item has its own comparison.
         let listed =
             change::listed_comparisons(lexicon, before).filter(|list| list.len() == members.len());
@@ -480,6 +469,37 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> O
     };
     let subject = subject::before_subject(lexicon, &clause[..name_end]);
     (!subject.is_empty()).then_some(subject)
+}
+
+/// True when `text` holds 分别 (分別 in traditional script): the numbers
+/// after it go to the items before it in turn.
+fn says_respectively(text: &str) -> bool {
+    text.contains("分别") || text.contains("分別")
+}
+
+/// The name a bracket stands beside, for a number with no words of its own
+/// before it: 留宿旅客（528萬人次） gives the number in the bracket its name,
+/// and in 高温日数（日最高气温≥35℃）38天 the number after a bracket that defines
+/// a name measures the name.
+fn name_beside_bracket<'t>(
+    text: &'t str,
+    start: usize,
+    previous: Option<&ListGroup>,
+) -> Option<&'t str> {
+    let before = &text[..start];
+    let open = if before.ends_with(['（', '(']) {
+        before.char_indices().next_back().map(|(i, _)| i)?
+    } else if before.ends_with(['）', ')']) {
+        text[..previous?.start()].rfind(['（', '('])?
+    } else {
+        return None;
+    };
+    // 留宿旅客（528萬人次）及不過夜旅客（534萬人次）: a name starts after the
+    // number before it.
+    let after_previous = previous.map(|p| p.end()).filter(|&end| end <= open);
+    let floor = clause::window_start(text, after_previous.unwrap_or(0), open, CLAUSE_WINDOW);
+    let name = &text[clause::clause_start(text, floor, open)..open];
+    Some(name.trim_start_matches(['）', ')', '、', '及', '和', '与', '與']))
 }
 
 /// Where a clause's closing Chinese number with no unit begins (常住人口突破千万):

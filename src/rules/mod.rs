@@ -70,7 +70,7 @@ pub struct Rule {
     pub priority: i32,
     /// Rejects four-digit years (2024年).
     pub not_year: bool,
-    /// Rejects numbers below this value.
+    /// Rejects single numbers (not ranges) below this value.
     pub min_value: Option<Decimal>,
     /// Rejects a match followed by one of these words (五年来).
     pub not_followed_by: Vec<String>,
