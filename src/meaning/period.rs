@@ -191,12 +191,23 @@ fn title_and_body_years(text: &str, calendar: Calendar) -> (Option<String>, Opti
     )
 }
 
-/// The first year mentioned in `hay` that dates something.
+/// What follows the year of a date a span starts from (2023年8月以来).
+static SINCE_AFTER_YEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        "^(?:(?:[0-9]{{1,2}}|{MONTH_WORDS})月(?:份|[0-9]{{1,2}}日)?)?(?:以来|以來)"
+    ))
+    .expect("valid pattern")
+});
+
+/// The first year mentioned in `hay` that dates something: not a base, and
+/// not the start of a span (2023年8月以来 names when something began).
 fn first_dating_year(hay: &str, calendar: Calendar) -> Option<String> {
     years(calendar)
         .captures_iter(hay)
         .filter_map(|c| c.get(1).zip(c.get(0)))
-        .filter(|(_, m)| !is_base(hay, m.start(), m.end()))
+        .filter(|(_, m)| {
+            !is_base(hay, m.start(), m.end()) && !SINCE_AFTER_YEAR.is_match(&hay[m.end()..])
+        })
         .find_map(|(year, _)| year_in_digits(year.as_str(), calendar))
 }
 
@@ -601,6 +612,19 @@ mod tests {
         assert_eq!(
             period("2024年报告\n比去年12月增长").as_deref(),
             Some("2024")
+        );
+    }
+
+    #[test]
+    fn the_start_of_a_span_is_not_the_documents_year() {
+        let text = "警方通报\n近日，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
+        let index = DateIndex::new(text, Calendar::Gregorian);
+        assert_eq!(index.period_at(text.find("打掉").unwrap()), None);
+        let dated = "警方通报\n2025年，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
+        let index = DateIndex::new(dated, Calendar::Gregorian);
+        assert_eq!(
+            index.period_at(dated.find("打掉").unwrap()).as_deref(),
+            Some("2025")
         );
     }
 
