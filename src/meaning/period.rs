@@ -212,7 +212,8 @@ fn first_dating_year(hay: &str, calendar: Calendar) -> Option<String> {
 }
 
 /// True when the date at `start..end` of `text` is the base of a comparison,
-/// a ratio or a record rather than the time a figure refers to.
+/// a ratio or a record, or names a long-range goal (2035年远景目标), rather
+/// than the time a figure refers to.
 fn is_base(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     let before = &text[..start];
@@ -221,6 +222,7 @@ fn is_base(text: &str, start: usize, end: usize) -> bool {
         || is_ratio_base(after)
         || is_record_base(after)
         || is_price_base(after)
+        || after.starts_with("远景")
 }
 
 /// A date whose prices a figure is counted in (按上年价格计算, 以2020年为基期)
@@ -594,6 +596,10 @@ mod tests {
         );
         assert_eq!(
             period("2025年公报\n与上年末相比，比重上升").as_deref(),
+            Some("2025")
+        );
+        assert_eq!(
+            period("2025年公报\n实现2035年远景目标。党员干部下沉社区").as_deref(),
             Some("2025")
         );
         assert_eq!(
