@@ -388,7 +388,7 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
     if !is_ratio(kind) && from_before.ends_with('的') && !from_before.starts_with(['为', '為']) {
         from_before.pop();
     }
-    if from_before.starts_with('从') {
+    if from_before.starts_with(['从', '從']) {
         if let Some(s) = subject::next_clause_subject(lexicon, &text[end..]) {
             return Found {
                 subject: s,

@@ -148,7 +148,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         if let Some(m) = s.ends_with('年').then(|| TRAILING_YEARS.find(s)).flatten() {
             s = &s[..m.start()];
         }
-        if let Some(k) = from_frame(s) {
+        if let Some(k) = from_frame(lexicon, s) {
             s = &s[..k];
         }
         s = strip_leading(lexicon, s);
@@ -260,13 +260,11 @@ fn cut_agent<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
 }
 
 /// Where a 从…到 frame opens (办理时间从原来的三天缩短为一天 → 办理时间): the
-/// first 从 after the start that is no part of a word (从业人员, 从宽, 从严).
-fn from_frame(s: &str) -> Option<usize> {
-    s.match_indices('从').map(|(k, _)| k).find(|&k| {
-        k > 0
-            && !s[k + '从'.len_utf8()..]
-                .starts_with(['业', '宽', '严', '事', '重', '轻', '优', '而', '简', '属'])
-    })
+/// first 从 after the start that begins no word (从业人员, 从宽, 从严).
+fn from_frame(lexicon: &Lexicon, s: &str) -> Option<usize> {
+    s.match_indices(['从', '從'])
+        .map(|(k, _)| k)
+        .find(|&k| k > 0 && prefix(&s[k..], &lexicon.subject_from_words).is_none())
 }
 
 /// True when `after` goes on to a range's other end (-五元七毛八分, 到五块七毛八):

@@ -38,6 +38,8 @@ pub struct Lexicon {
     pub subject_locating: WordSet,
     /// Light verbs between a body and the quantity it produced (实现, 完成).
     pub subject_light_verbs: WordSet,
+    /// Words that begin with 从 but open no 从…到 frame (从业, 从宽).
+    pub subject_from_words: WordSet,
     /// Subject starts that continue the previous subject (总量, 占).
     pub subject_relative: WordSet,
     /// Adverbial nouns that are never a subject read after a number (情况下).
@@ -253,6 +255,8 @@ struct SubjectSection {
     #[serde(default)]
     light_verbs: Vec<String>,
     #[serde(default)]
+    from_words: Vec<String>,
+    #[serde(default)]
     coverbs: Vec<String>,
     #[serde(default)]
     predicates: Vec<String>,
@@ -364,6 +368,7 @@ impl Lexicon {
             subject_verb_nouns: WordSet::new(with_traditional(file.subject.verb_nouns)),
             subject_locating: WordSet::new(with_traditional(file.subject.locating)),
             subject_light_verbs: WordSet::new(with_traditional(file.subject.light_verbs)),
+            subject_from_words: WordSet::new(with_traditional(file.subject.from_words)),
             subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
             subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
             subject_relative: WordSet::new(with_traditional(file.subject.relative)),
