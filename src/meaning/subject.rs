@@ -14,13 +14,13 @@ use crate::metric::Kind;
 use crate::rules::Lexicon;
 
 /// Dates and periods at the start of a subject (2024年, 114年 in Taiwan's calendar,
-/// 前三季度, 前十个月, 截至11月底, 2024—2025学年).
+/// 前三季度, 前十个月, 截至11月底, 2024—2025学年, Q2).
 static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
     use super::period::{MONTH_WORDS, YEAR_DIGITS};
     Regex::new(&format!(
         concat!(
             r"^(?:截至|到|至|在)?(?:[0-9]{{4}}(?:-|—|–|至)[0-9]{{4}}学年(?:度)?)?(?:(?:[0-9]{{4}}|1[01][0-9]|{YEAR_DIGITS})年(?:度)?)?",
-            r"(?:(?:[0-9]{{1,2}}(?:-|—|至)?[0-9]{{0,2}}|{MONTH_WORDS})月(?:份|末|底|当月|當月|以来|以來)?|前?[一二三四]季度|第[一二三四1-4]季度?|[前首][0-9一二三四五六七八九十]{{1,3}}[个個]月|上半年|下半年|全年)?",
+            r"(?:(?:[0-9]{{1,2}}(?:-|—|至)?[0-9]{{0,2}}|{MONTH_WORDS})月(?:份|末|底|当月|當月|以来|以來)?|前?[一二三四]季度|第[一二三四1-4]季度?|[前首][0-9一二三四五六七八九十]{{1,3}}[个個]月|上半年|下半年|全年|[Qq][1-4])?",
             r"(?:[0-9]{{1,2}}日)?(?:以来|以來|来|來)?(?:[一二三四五六七八九十两兩0-9]+年[来來])?的?"
         ),
         YEAR_DIGITS = YEAR_DIGITS,
@@ -31,7 +31,7 @@ static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
 
 /// The characters a [`LEADING_DATE`] match can start with, besides digits: the
 /// regex runs only where one stands first.
-const DATE_OPENINGS: &str = "截到至在前首第一二三四五六七八九十两兩上下全以来來的";
+const DATE_OPENINGS: &str = "截到至在前首第一二三四五六七八九十两兩上下全以来來的Qq";
 
 /// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初, 较常年,
 /// 由上年同期, 恢复至2019年的, 与上年同期相比): not part of the subject, and all of it when the
