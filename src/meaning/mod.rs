@@ -225,7 +225,23 @@ pub fn interpret(
                     source: "the clause before, which ends in a bare number or says where",
                 };
             } else if let Some(prev) = &previous {
-                continue_topic(lexicon, &mut found, prev.subject, member.kind);
+                // 保有量达到56.8万辆，占汽车总量的12.3%，较上年末增加18.6万辆:
+                // an amount naming nothing continues the last amount counted
+                // alike, not the share of it in between.
+                let alike = (found.subject.is_empty() && !is_ratio(member.kind))
+                    .then(|| {
+                        let earlier = (&groups[..index], out.as_slice());
+                        let own = (&members[..k], meanings.as_slice());
+                        same_unit_subject(text, own, earlier, member)
+                    })
+                    .flatten()
+                    .filter(|s| prev.subject.len() > s.len() && prev.subject.starts_with(s));
+                continue_topic(
+                    lexicon,
+                    &mut found,
+                    alike.unwrap_or(prev.subject),
+                    member.kind,
+                );
             }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             // 涨幅连续6个月扩大: the length of a streak is no amount of change.
