@@ -76,10 +76,15 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
         {
             text = &text[m.end()..];
         }
-        // 完成率, 计划数: a leading word before one last character is part of the noun.
-        if let Some(w) =
-            prefix(text, &lexicon.subject_leading).filter(|w| text[w.len()..].chars().count() != 1)
-        {
+        // 完成率, 计划数: a leading word before one last character is part of
+        // the noun, and so is a verb of adding new before a noun it makes
+        // (新建商品住宅).
+        if let Some(w) = prefix(text, &lexicon.subject_leading).filter(|w| {
+            let rest = &text[w.len()..];
+            let makes_noun =
+                lexicon.neutral.contains(w) && prefix(rest, &lexicon.subject_verb_nouns).is_some();
+            rest.chars().count() != 1 && !makes_noun
+        }) {
             text = &text[w.len()..];
             // 新增及优化调整公交线路: a joiner left by a stripped verb goes too.
             text = text.trim_start_matches(crate::engine::lists::JOINERS);
