@@ -113,15 +113,19 @@ pub fn is_year_before_base(before: &str, year: &str) -> bool {
     let Some(base) = DATED_BASE.captures_iter(before).last() else {
         return false;
     };
-    let base: Option<u32> = in_digits(&base[1]).and_then(|d| d.parse().ok());
     let year: Option<u32> = year.parse().ok();
-    matches!((base, year), (Some(b), Some(y)) if b + 1 == y)
+    matches!((written_number(&base, 1), year), (Some(b), Some(y)) if b + 1 == y)
+}
+
+/// The number a base's group `index` writes (二〇二四 → 2024, 九 → 9).
+fn written_number(base: &Captures, index: usize) -> Option<u32> {
+    in_digits(base.get(index)?.as_str())?.parse().ok()
 }
 
 /// A base named by its month (比9月末, 较二〇二五年九月底).
 static MONTH_BASE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        "(?:比|较|較)(?:({YEAR_DIGITS})年)?([0-9]{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:末|底|份)?"
+        "(?:比|较|較)(?:({YEAR_DIGITS})年)?([0-9]{{1,2}}|{MONTH_WORDS})月(?:末|底|份)?"
     ))
     .expect("valid base pattern")
 });
@@ -140,17 +144,16 @@ pub fn is_month_before_base(before: &str, period: &str) -> bool {
     else {
         return false;
     };
-    let base_month: Option<u32> = in_digits(&base[2]).and_then(|d| d.parse().ok());
-    let base_year: Option<u32> = match base.get(1) {
-        Some(y) => in_digits(y.as_str()).and_then(|d| d.parse().ok()),
-        None => Some(if month == 1 { year - 1 } else { year }),
-    };
     let (before_year, before_month) = if month == 1 {
         (year - 1, 12)
     } else {
         (year, month - 1)
     };
-    base_month == Some(before_month) && base_year == Some(before_year)
+    let base_year = match base.get(1) {
+        Some(_) => written_number(&base, 1),
+        None => Some(before_year),
+    };
+    written_number(&base, 2) == Some(before_month) && base_year == Some(before_year)
 }
 
 /// A year as four digits: 二〇二五 → 2025; 114 → 2025 in the Republic
