@@ -133,14 +133,14 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
 }
 
 /// The comparison an opening frame of the sentence states (与上年同期相比，收入
-/// 增长5%): the frame names the base of a marker without its 比 or 较.
-/// `earlier` is the text before the number.
+/// 增长5%; 與上一季比較，實質上升0.7%): the frame names the base of a marker
+/// without its 比 or 较. `earlier` is the text before the number.
 pub fn framed_comparison(lexicon: &Lexicon, earlier: &str) -> Option<Comparison> {
-    if !earlier.contains('相') {
+    if !earlier.contains(['相', '比', '对', '對']) {
         return None;
     }
     let sentence = earlier.rsplit(is_sentence_end).next()?;
-    let end = ["相比", "相较", "相較"]
+    let end = ["相比", "相较", "相較", "比较", "比較", "对比", "對比"]
         .iter()
         .filter_map(|w| sentence.rfind(w))
         .max()?;

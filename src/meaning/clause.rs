@@ -43,6 +43,13 @@ pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     let head = &text[floor..at];
     let mut chars = head.char_indices().rev();
     while let Some((i, c)) = chars.find(|(_, c)| is_clause_end(*c)) {
+        // 4,450萬: a comma between digits separates thousands, not clauses.
+        let between_digits = c == ','
+            && head[..i].ends_with(|d: char| d.is_ascii_digit())
+            && head[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+        if between_digits {
+            continue;
+        }
         if matches!(c, ')' | '）') {
             let aside = chars
                 .by_ref()
@@ -119,6 +126,13 @@ mod tests {
         let t = "全年，刑事案件发案同比下降35.5%";
         let at = t.find("35").unwrap();
         assert_eq!(&t[clause_start(t, 0, at)..at], "刑事案件发案同比下降");
+    }
+
+    #[test]
+    fn a_thousands_comma_ends_no_clause() {
+        let t = "上年，訪港旅客人次達4,450萬";
+        let at = t.len();
+        assert_eq!(&t[clause_start(t, 0, at)..at], "訪港旅客人次達4,450萬");
     }
 
     #[test]

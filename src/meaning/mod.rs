@@ -478,7 +478,7 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> O
     let name_end = match clause.find(|c: char| c.is_ascii_digit()) {
         Some(number) => clause[number..]
             .chars()
-            .all(|c| c.is_ascii_digit() || c == '.')
+            .all(|c| c.is_ascii_digit() || ".,万萬亿億".contains(c))
             .then_some(number)?,
         None => bare_chinese_number(clause)
             .or_else(|| lexicon.subject_locating.first_from(clause, 0))?,
