@@ -166,12 +166,12 @@ pub fn framed_comparison(lexicon: &Lexicon, earlier: &str) -> Option<Comparison>
 pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
     before.char_indices().rev().find_map(|(i, _)| {
         let rest = &before[i..];
-        if prefix(rest, &lexicon.mom).is_some() {
+        let marker =
+            |list: &WordSet| prefix(rest, list).filter(|w| is_marker_after(&before[..i], w));
+        if marker(&lexicon.mom).is_some() {
             Some(Comparison::Mom)
         } else {
-            prefix(rest, &lexicon.yoy)
-                .filter(|w| !w.starts_with('年') || !names_a_year(&before[..i]))
-                .map(|_| Comparison::Yoy)
+            marker(&lexicon.yoy).map(|_| Comparison::Yoy)
         }
     })
 }
@@ -202,6 +202,43 @@ pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Compari
 
 /// True when the text ends with a word that makes a following 年 part of a
 /// time (全年增长, 今年增加, 2024年增长): then 年增 is no year-on-year marker.
-pub fn names_a_year(before: &str) -> bool {
+fn names_a_year(before: &str) -> bool {
     before.ends_with(|c: char| c.is_ascii_digit() || "全今去明当當每近本上历歷逐同前多".contains(c))
+}
+
+/// True when the text ends with a word that makes a following 月 part of a
+/// time (本月增加, 10月增长, 十月增): then 月增 is no month-on-month marker.
+fn names_a_month(before: &str) -> bool {
+    before.ends_with(|c: char| {
+        c.is_ascii_digit() || "本上下当當每同逐个個全次前近正腊臘一二三四五六七八九十".contains(c)
+    })
+}
+
+/// True when a comparison marker that opens with 年 or 月 (Taiwan's 年增,
+/// 月減) is one after `before`, not the end of a time (今年增, 本月增).
+pub fn is_marker_after(before: &str, marker: &str) -> bool {
+    if marker.starts_with('年') {
+        !names_a_year(before)
+    } else if marker.starts_with('月') {
+        !names_a_month(before)
+    } else {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_marker_after;
+
+    #[test]
+    fn a_marker_opening_with_a_time_word_may_end_a_time_instead() {
+        assert!(is_marker_after("出口值", "年增"));
+        assert!(is_marker_after("外銷訂單金額，", "月增"));
+        assert!(!is_marker_after("今", "年增"));
+        assert!(!is_marker_after("2024", "年增"));
+        assert!(!is_marker_after("本", "月增"));
+        assert!(!is_marker_after("10", "月增"));
+        assert!(!is_marker_after("十", "月增"));
+        assert!(is_marker_after("今", "同比"));
+    }
 }

@@ -112,10 +112,14 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             s = strip_suffixes(s, &lexicon.level);
         }
         s = strip_suffixes(s, &lexicon.neutral);
-        // 出口值年增: Taiwan's year-on-year marker goes whole, before 增 alone could.
-        if let Some(w) = suffix(s, &lexicon.yoy).filter(|w| {
-            w.starts_with('年') && !super::change::names_a_year(&s[..s.len() - w.len()])
-        }) {
+        // 出口值年增, 月增: Taiwan's markers go whole, before 增 alone could.
+        if let Some(w) = suffix(s, &lexicon.yoy)
+            .or_else(|| suffix(s, &lexicon.mom))
+            .filter(|w| {
+                w.starts_with(['年', '月'])
+                    && super::change::is_marker_after(&s[..s.len() - w.len()], w)
+            })
+        {
             s = &s[..s.len() - w.len()];
         }
         // 航班起降: a word that names no change keeps its verb-like ending.
