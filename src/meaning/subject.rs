@@ -532,6 +532,14 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
         .map(|p| format!("{p}{head}"))
         .collect();
     out.push(last.to_string());
+    // 第一、二、三产业: the later ordinals share the first one's 第.
+    if parts[0].starts_with('第') {
+        for item in out.iter_mut().skip(1) {
+            if item.starts_with(|c: char| "一二三四五六七八九十".contains(c)) {
+                item.insert(0, '第');
+            }
+        }
+    }
     Some(out)
 }
 
