@@ -125,9 +125,9 @@ pub fn interpret(
             clause::window_start(text, 0, start, CLAUSE_WINDOW),
             start,
         )..start];
-        let previous = index.checked_sub(1).map(|i| &groups[i]);
+        let group_before = index.checked_sub(1).map(|i| &groups[i]);
         let own_before = match own_before {
-            "" => name_beside_bracket(text, start, previous).unwrap_or(own_before),
+            "" => name_beside_bracket(text, start, group_before).unwrap_or(own_before),
             _ => own_before,
         };
         let subject_before =
