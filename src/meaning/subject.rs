@@ -535,7 +535,9 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     // 第一、二、三产业: the later ordinals share the first one's 第.
     if parts[0].starts_with('第') {
         for item in out.iter_mut().skip(1) {
-            if item.starts_with(|c: char| "一二三四五六七八九十".contains(c)) {
+            let numeral =
+                |c: char| crate::numeral::digit_value(c).is_some_and(|d| d > 0) || c == '十';
+            if item.starts_with(numeral) {
                 item.insert(0, '第');
             }
         }
