@@ -179,10 +179,7 @@ pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
 /// 同比、环比分别增长5.2%和1.3%: the comparisons a 分别 list gives its items
 /// in turn, when markers joined by 、 和 及 与 stand right before the 分别.
 pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Comparison>> {
-    let (head, _) = before
-        .rsplit_once("分别")
-        .or_else(|| before.rsplit_once("分別"))?;
-    let mut rest = head;
+    let mut rest = before_respectively(before)?;
     let mut found = Vec::new();
     loop {
         let (word, comparison) = match suffix(rest, &lexicon.mom) {
@@ -198,6 +195,14 @@ pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Compari
     }
     found.reverse();
     (found.len() > 1).then_some(found)
+}
+
+/// The text before the last 分别 (分別 in traditional script) in `text`: the
+/// numbers after it go to the items before it in turn.
+pub fn before_respectively(text: &str) -> Option<&str> {
+    text.rsplit_once("分别")
+        .or_else(|| text.rsplit_once("分別"))
+        .map(|(head, _)| head)
 }
 
 /// True when the text ends with a word that makes a following 年 part of a

@@ -138,7 +138,7 @@ pub fn interpret(
             let n = members.len().min(owed.len());
             let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
             (n == members.len()).then_some(parts)
-        } else if says_respectively(before) {
+        } else if change::before_respectively(before).is_some() {
             let total = members.len() + linked_members(lexicon, text, &groups[index..]);
             let mut parts = subject::distribute(lexicon, &shared.subject, total).or_else(|| {
                 // A list naming nothing, or only a relative word (总数分别达到
@@ -159,7 +159,7 @@ pub fn interpret(
         } else {
             None
         };
-        let in_owed_list = distributed.is_some() && !says_respectively(before);
+        let in_owed_list = distributed.is_some() && change::before_respectively(before).is_none();
         // 同比、环比分别增长5.2%和1.3%: each item has its own comparison.
         let listed =
             change::listed_comparisons(lexicon, before).filter(|list| list.len() == members.len());
@@ -485,12 +485,6 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> O
     };
     let subject = subject::before_subject(lexicon, &clause[..name_end]);
     (!subject.is_empty()).then_some(subject)
-}
-
-/// True when `text` holds 分别 (分別 in traditional script): the numbers
-/// after it go to the items before it in turn.
-fn says_respectively(text: &str) -> bool {
-    text.contains("分别") || text.contains("分別")
 }
 
 /// The name a bracket stands beside, for a number with no words of its own
