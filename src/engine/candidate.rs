@@ -98,7 +98,14 @@ fn resolve(
     let num = name(Capture::Num)?;
     let lexicon = &rules.lexicon;
     let before = &text[..whole.start()];
-    if is_glued_to_code(before)
+    // Mate70约5999元, 5负千分之15: a qualifier or sign written as a word opens
+    // the match, so its number is not glued to the code before it. A unit
+    // that opens it (人民币5 after 4) still is: it ends the number before.
+    let opens_with_word = [Capture::Pre, Capture::Sign]
+        .into_iter()
+        .filter_map(name)
+        .any(|g| g.start == whole.start() && !g.text.starts_with(|c: char| c.is_ascii()));
+    if (!opens_with_word && is_glued_to_code(before))
         || is_in_link(before)
         || continues_fraction(before, &text[whole.range()])
         || (rule.kind == Kind::Count
