@@ -137,6 +137,9 @@ fn resolve(
     if rule.not_before_unit && starts_with_unit(rules, after_words) {
         return None;
     }
+    if rule.ends_clause && !ends_its_clause(after_words) {
+        return None;
+    }
     if rule.kind == Kind::Money && is_rate_base(after_words) {
         return None;
     }
@@ -389,6 +392,15 @@ fn is_republic_date(number: &Number, after: &str) -> bool {
         && (after.starts_with(|c: char| {
             c.is_ascii_digit() || "第上下前全一二三四五六七八九十".contains(c)
         }) || crate::rules::script::is_traditional(after))
+}
+
+/// Nothing but a clause's end, a list's comma or a closing quote follows:
+/// the amount is the clause's last word rather than a modifier of a noun.
+fn ends_its_clause(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| crate::meaning::clause::is_clause_end(c) || "、”’」".contains(c))
 }
 
 /// A number right after a Latin letter, a digit or a dot is part of a code

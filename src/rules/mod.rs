@@ -77,6 +77,9 @@ pub struct Rule {
     /// Rejects a match followed by a measure word or a duration (一两个,
     /// 三两天: a pair of numbers, not a weight).
     pub not_before_unit: bool,
+    /// Accepts a match only where its clause ends after it: 尺寸为6.1英寸。
+    /// measures, 12英寸晶圆 names a product.
+    pub ends_clause: bool,
     /// When not empty, a match needs one of these words earlier in its
     /// sentence (岁 measures only after 寿命 or 年龄; 60岁以上人口 is a label).
     /// Traditional forms are added when the rules load.
@@ -170,6 +173,8 @@ struct RuleEntry {
     not_followed_by: Vec<String>,
     #[serde(default)]
     not_before_unit: bool,
+    #[serde(default)]
+    ends_clause: bool,
     #[serde(default)]
     needs_before: Vec<String>,
     #[serde(default)]
@@ -513,6 +518,7 @@ fn compile_rule(
             min_value,
             not_followed_by: entry.not_followed_by,
             not_before_unit: entry.not_before_unit,
+            ends_clause: entry.ends_clause,
             needs_before: script::with_traditional(entry.needs_before),
             exclude_units: entry.exclude_units,
             examples,
