@@ -417,6 +417,9 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
     // Exponent of the unit just before the pending digit, for colloquial 一万二 / 两千五.
     let mut after_unit: Option<u32> = None;
     let mut last_big = 0u32;
+    // The last place (十 百 千) read since the last 万 or 亿: places below 万
+    // fall from left to right (十七百 is no numeral).
+    let mut section_place: Option<u32> = None;
     let mut fraction_digits: Option<i32> = None;
     for (i, token) in tokens.iter().enumerate() {
         let followed_by_unit = matches!(tokens.get(i + 1), Some(Token::Small(_) | Token::Big(_)));
@@ -468,6 +471,11 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 pending = Some(Decimal::from_int(d));
             }
             Token::Zero => {
+                // 三零万: 零 holds an empty place before a digit or a small
+                // place (一千零十), never before 万 or 亿.
+                if matches!(tokens.get(i + 1), Some(Token::Big(_))) {
+                    return None;
+                }
                 if let Some(p) = pending.take() {
                     section = section.checked_add(p)?;
                 }
@@ -483,6 +491,10 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 if pending.is_none() && after_unit.is_some_and(|u| u <= exp) {
                     return None;
                 }
+                if section_place.is_some_and(|p| p <= exp) {
+                    return None;
+                }
+                section_place = Some(exp);
                 let v = pending.take().unwrap_or(Decimal::from_int(1));
                 section = section.checked_add(v.checked_mul(Decimal::pow10(exp as i32)?)?)?;
                 fraction_digits = None;
@@ -515,13 +527,16 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
                 }
                 last_big = last_big.max(exp);
                 section = Decimal::ZERO;
+                section_place = None;
                 fraction_digits = None;
                 after_unit = Some(exp);
                 continue;
             }
             Token::Point => {
-                // 一百点零: a point right after a unit gives the whole a fraction.
-                if fraction_digits.is_some() || (pending.is_none() && after_unit.is_none()) {
+                // 一百点零: a point right after a unit gives the whole a fraction;
+                // one that opens the numeral (点二八, as .28) has a whole of zero.
+                if fraction_digits.is_some() || (pending.is_none() && after_unit.is_none() && i > 0)
+                {
                     return None;
                 }
                 // 两千三点一: the colloquial digit before the point is 三百.
@@ -641,6 +656,7 @@ mod tests {
     #[test]
     fn points_after_zero_and_units() {
         assert_eq!(value("零点零零一"), "0.001");
+        assert_eq!(value("点二八"), "0.28");
         assert_eq!(value("零點五"), "0.5");
         assert_eq!(value("一百点零"), "100");
         assert_eq!(value("一千五百点零一"), "1500.01");
@@ -760,5 +776,7 @@ mod tests {
         assert!(parse_number("1.2.3").is_none());
         assert!(parse_number("七十百").is_none());
         assert!(parse_number("三百千").is_none());
+        assert!(parse_number("三零万二零千").is_none());
+        assert!(parse_number("伍亿柒仟万拾柒百").is_none());
     }
 }
