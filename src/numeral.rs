@@ -535,7 +535,9 @@ fn evaluate(tokens: &[Token], end: End) -> Option<Decimal> {
             Token::Point => {
                 // 一百点零: a point right after a unit gives the whole a fraction;
                 // one that opens the numeral (点二八, as .28) has a whole of zero.
-                if fraction_digits.is_some() || (pending.is_none() && after_unit.is_none() && i > 0)
+                let opens = i == 0 && matches!(tokens.get(1), Some(Token::Value(_) | Token::Zero));
+                if fraction_digits.is_some()
+                    || (pending.is_none() && after_unit.is_none() && !opens)
                 {
                     return None;
                 }
@@ -777,6 +779,8 @@ mod tests {
         assert!(parse_number("七十百").is_none());
         assert!(parse_number("三百千").is_none());
         assert!(parse_number("三零万二零千").is_none());
+        assert!(parse_number("点").is_none());
+        assert!(parse_number("点万").is_none());
         assert!(parse_number("伍亿柒仟万拾柒百").is_none());
     }
 }
