@@ -99,17 +99,32 @@ fn names_a_time(base: &str) -> bool {
     base.contains(|c: char| c.is_ascii_digit() || "年月季期日周初前".contains(c))
 }
 
-/// `text` without a date and 的 at its end: 下降到2024年的 (71人) reads as 下降到.
+/// `text` without a date and 的 at its end: 下降到2024年的 (71人), 下降至本月的
+/// and 下跌至8月至10月的 read as 下降到, 下降至 and 下跌至.
 fn without_date_of(text: &str) -> &str {
     let Some(dated) = text.strip_suffix('的') else {
         return text;
     };
-    let bare = dated.trim_end_matches(|c: char| c.is_ascii_digit() || "年月日底末初".contains(c));
-    if bare.len() < dated.len() {
-        bare
-    } else {
-        text
+    let is_date_char = |c: char| c.is_ascii_digit() || "年月日底末初".contains(c);
+    // One date, with the word that makes it relative (本月, 上年末).
+    let strip_date = |t: &'_ str| -> Option<usize> {
+        let bare = t.trim_end_matches(is_date_char);
+        (bare.len() < t.len()).then(|| {
+            bare.strip_suffix(['本', '上', '当', '當', '今', '去'])
+                .unwrap_or(bare)
+                .len()
+        })
+    };
+    let Some(mut end) = strip_date(dated) else {
+        return text;
+    };
+    // 8月至10月: the date before a span's separator goes with it.
+    if let Some(sep) = dated[..end].strip_suffix(['至', '到', '—', '－', '-', '~']) {
+        if let Some(start) = strip_date(sep) {
+            end = start;
+        }
     }
+    &dated[..end]
 }
 
 /// The direction of a change verb that opens the clause and governs the noun
