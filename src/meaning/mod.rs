@@ -133,7 +133,10 @@ pub fn interpret(
         let subject_before =
             subject::outside_frame(lexicon, whole_clause, own_before, &text[last..])
                 .unwrap_or(own_before);
-        let shared = clause_subject(lexicon, text, subject_before, last, kind);
+        // A subject read after a number ends where the next number starts
+        // (亿元以上项目五十八个 → 项目).
+        let next_start = groups.get(index + 1).map_or(text.len(), |g| g.start());
+        let shared = clause_subject(lexicon, text, subject_before, (last, next_start), kind);
         let distributed = if !owed.is_empty() {
             let n = members.len().min(owed.len());
             let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
@@ -168,7 +171,9 @@ pub fn interpret(
         for (k, member) in members.iter().enumerate() {
             let own = own_segment(text, members, k);
             let mut found = match (&distributed, own) {
-                (_, Some(seg)) => clause_subject(lexicon, text, seg, member.end, member.kind),
+                (_, Some(seg)) => {
+                    clause_subject(lexicon, text, seg, (member.end, next_start), member.kind)
+                }
                 (Some(parts), None) => Found {
                     subject: parts[k].clone(),
                     source: "分别 list",
@@ -364,13 +369,22 @@ fn own_segment<'t>(text: &'t str, members: &[Candidate], k: usize) -> Option<&'t
     seg.chars().any(change::is_han).then_some(seg)
 }
 
-/// The subject from a clause's text before the number, else from after it.
-fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind: Kind) -> Found {
+/// The subject from a clause's text before the number, else from after it,
+/// up to the next number. `span` is where the number ends and the next starts.
+fn clause_subject(
+    lexicon: &Lexicon,
+    text: &str,
+    before: &str,
+    span: (usize, usize),
+    kind: Kind,
+) -> Found {
+    let (end, next_start) = span;
+    let until_next = text.get(end..next_start).unwrap_or("");
     // 开工建设10亿元以上重大产业项目47个: an amount with a bound right before
     // a noun is a threshold that names a class; what it measures is that
     // class. (A share's bound before a noun, 保持在6%以上水平, is not.)
     if !is_ratio(kind) && ["以上", "以下"].iter().any(|q| text[..end].ends_with(q)) {
-        if let Some(s) = subject::after_subject(lexicon, &text[end..], Kind::Count) {
+        if let Some(s) = subject::after_subject(lexicon, until_next, Kind::Count) {
             return Found {
                 subject: s,
                 source: "after the number (a threshold before a noun)",
@@ -378,7 +392,7 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
         }
     }
     if change::suffix(before, &lexicon.subject_after_markers).is_some() {
-        if let Some(s) = subject::after_subject(lexicon, &text[end..], Kind::Count) {
+        if let Some(s) = subject::after_subject(lexicon, until_next, Kind::Count) {
             return Found {
                 subject: s,
                 source: "after the number (连续…)",
@@ -412,11 +426,10 @@ fn clause_subject(lexicon: &Lexicon, text: &str, before: &str, end: usize, kind:
             };
         }
     }
-    let after = &text[end..];
-    let linked = after.starts_with('的');
+    let linked = until_next.starts_with('的');
     let from_after = subject::after_subject(
         lexicon,
-        after,
+        until_next,
         if from_before.is_empty() {
             Kind::Count
         } else {
