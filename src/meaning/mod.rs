@@ -88,8 +88,10 @@ pub fn interpret(
             && change::leading_change(lexicon, previous_before).is_some()
             && subject::before_subject(lexicon, before) == before.trim_start_matches('、')
             && change::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
+        // 增加1,203亿元或3.9%: the same change told again in another unit.
+        let restates = before == "或";
         let (direction, comparison) = match (change::direction(lexicon, before), previous_group) {
-            (None, Some(p)) if continues_list => (p.direction, p.comparison),
+            (None, Some(p)) if continues_list || restates => (p.direction, p.comparison),
             (d, _) => (
                 d,
                 change::comparison(lexicon, before).or_else(|| {
@@ -400,10 +402,10 @@ fn clause_subject(
         }
     }
     let mut from_before = subject::before_subject(lexicon, before);
-    // 介于8%与10%之间: a joiner alone names nothing.
+    // 介于8%与10%之间, 增加1,203亿元或3.9%: a joiner alone names nothing.
     if from_before
         .chars()
-        .all(|c| crate::engine::lists::JOINERS.contains(&c))
+        .all(|c| crate::engine::lists::JOINERS.contains(&c) || c == '或')
     {
         from_before.clear();
     }

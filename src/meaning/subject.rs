@@ -412,11 +412,13 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
     let names = match (chars.next(), chars.next()) {
         (Some(_), Some(_)) => phrase.chars().any(super::change::is_han),
         // 12个市58个县: one character is a noun when the clause or a number
-        // follows, unless it places something (10家中，…).
+        // follows, unless it places something (10家中，…) or joins (1,203亿元或3.9%).
         (Some(c), None) => {
             let next = rest[end..].chars().next();
             super::change::is_han(c)
                 && !PLACE_WORDS.contains(c)
+                && !crate::engine::lists::JOINERS.contains(&c)
+                && c != '或'
                 && next.is_none_or(|n| is_clause_end(n) || n == '、' || n.is_ascii_digit())
         }
         _ => false,
