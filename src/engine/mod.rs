@@ -1,13 +1,14 @@
 //! The extraction engine: text in, metric rows out.
 //!
 //! normalise → match every rule in one scan → resolve values → settle overlaps →
-//! local currency → expand 、 lists → attach meaning → rows with character
-//! offsets into the original text.
+//! local currency → join ranges of whole amounts → expand 、 lists → attach
+//! meaning → rows with character offsets into the original text.
 
 pub mod candidate;
 pub mod currency;
 pub mod lists;
 pub mod overlap;
+pub mod ranges;
 pub mod scanner;
 
 use std::sync::Arc;
@@ -85,6 +86,7 @@ impl Extractor {
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         let local = self.rules.units.local_currency(text);
         currency::localise(local, text, &mut kept);
+        ranges::join_money_ranges(text, &mut kept);
         let groups = lists::expand_lists(&self.rules.list_item, text, kept);
         // Taiwan's releases count years from the Republic's founding (114年).
         let calendar = if local == Some("TWD") {
