@@ -118,9 +118,11 @@ pub fn interpret(
         let last = members.last().map_or(start, |c| c.end);
         let kind = members.last().map_or(Kind::Count, |c| c.kind);
         // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
+        // 42个国控断面水质优良(Ⅰ～Ⅲ类)比例: a bracket right after it qualifies that noun.
         let own_before = previous_group
             .filter(|p| p.subject_source == FROM_AFTER && !p.subject.is_empty())
             .and_then(|p| before.strip_prefix(p.subject.as_str()))
+            .filter(|rest| !rest.starts_with(['(', '（']))
             .unwrap_or(before);
         let whole_clause = &text[clause::clause_start(
             text,
