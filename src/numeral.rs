@@ -608,6 +608,9 @@ mod tests {
         assert_eq!(value("82,225.00"), "82225");
         assert_eq!(value("3万5千"), "35000");
         assert_eq!(value("10万零100"), "100100");
+        assert_eq!(value("3千多万"), "30000000");
+        assert_eq!(value("5百余万"), "5000000");
+        assert_eq!(value("1千2百万"), "12000000");
     }
 
     #[test]
