@@ -49,3 +49,60 @@ fn as_range(text: &str, low: &Candidate, high: &Candidate) -> Option<Candidate> 
         ..low.clone()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Decimal;
+
+    fn money(text: &str, span: &str, value: &str) -> Candidate {
+        let start = text.find(span).expect("span in text");
+        Candidate {
+            rule: 0,
+            start,
+            end: start + span.len(),
+            num_start: start,
+            num_end: start + span.len(),
+            kind: Kind::Money,
+            value: Decimal::parse(value).expect("a decimal"),
+            value_high: None,
+            unit: "CNY".to_string(),
+            factor: Decimal::from_int(1),
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    #[test]
+    fn joins_two_whole_amounts_around_a_separator() {
+        let text = "五元六角-五元七毛八分";
+        let mut kept = vec![
+            money(text, "五元六角", "5.6"),
+            money(text, "五元七毛八分", "5.78"),
+        ];
+        join_money_ranges(text, &mut kept);
+        assert_eq!(kept.len(), 1);
+        assert_eq!((kept[0].start, kept[0].end), (0, text.len()));
+        assert_eq!(kept[0].value_high, Decimal::parse("5.78"));
+    }
+
+    #[test]
+    fn leaves_amounts_that_make_no_range() {
+        // A falling pair, a word between, and two currencies stay apart.
+        let cases = [
+            ("八元至五元", ("八元", "8", "CNY"), ("五元", "5", "CNY")),
+            ("五元，八元", ("五元", "5", "CNY"), ("八元", "8", "CNY")),
+            ("五元至八美元", ("五元", "5", "CNY"), ("八美元", "8", "USD")),
+        ];
+        for (text, low, high) in cases {
+            let mut kept: Vec<Candidate> = [low, high]
+                .into_iter()
+                .map(|(span, value, unit)| Candidate {
+                    unit: unit.to_string(),
+                    ..money(text, span, value)
+                })
+                .collect();
+            join_money_ranges(text, &mut kept);
+            assert_eq!(kept.len(), 2, "{text}");
+        }
+    }
+}
