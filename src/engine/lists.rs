@@ -12,6 +12,9 @@ use crate::numeral::{parse_number, unit_exp};
 /// What joins list items: 、 and, before the last, 和, 及 or 与 (0.3、2.1和2.6个百分点).
 pub const JOINERS: [char; 4] = ['、', '和', '及', '与'];
 
+/// What joins two tellings of one amount (增加1,203亿元或3.9%).
+pub const OR: char = '或';
+
 /// How far back (in bytes) a list item may start.
 const WINDOW: usize = 60;
 

@@ -13,7 +13,7 @@ pub mod subject;
 use std::sync::Arc;
 
 use crate::engine::candidate::Candidate;
-use crate::engine::lists::ListGroup;
+use crate::engine::lists::{self, ListGroup};
 use crate::metric::{Comparison, Direction, Kind};
 use crate::rules::Lexicon;
 
@@ -89,7 +89,7 @@ pub fn interpret(
             && subject::before_subject(lexicon, before) == before.trim_start_matches('、')
             && change::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
         // 增加1,203亿元或3.9%: the same change told again in another unit.
-        let restates = before == "或";
+        let restates = before.chars().eq([lists::OR]);
         let (direction, comparison) = match (change::direction(lexicon, before), previous_group) {
             (None, Some(p)) if continues_list || restates => (p.direction, p.comparison),
             (d, _) => (
@@ -338,7 +338,7 @@ fn same_unit_subject<'m>(
 /// True when `link`, the text between two numbers, joins them as items of one
 /// list: a joiner (、 和 及 与), then at most a change verb (、下降, 和增长).
 fn is_list_link(lexicon: &Lexicon, link: &str) -> bool {
-    let Some(rest) = link.strip_prefix(crate::engine::lists::JOINERS) else {
+    let Some(rest) = link.strip_prefix(lists::JOINERS) else {
         return false;
     };
     let rest = rest.trim_end_matches('了');
@@ -407,7 +407,7 @@ fn clause_subject(
     // 介于8%与10%之间, 增加1,203亿元或3.9%: a joiner alone names nothing.
     if from_before
         .chars()
-        .all(|c| crate::engine::lists::JOINERS.contains(&c) || c == '或')
+        .all(|c| lists::JOINERS.contains(&c) || c == lists::OR)
     {
         from_before.clear();
     }

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::change::{prefix, strip_suffixes, suffix};
 use super::clause::is_clause_end;
+use crate::engine::lists;
 use crate::metric::Kind;
 use crate::rules::Lexicon;
 
@@ -87,7 +88,7 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
         }) {
             text = &text[w.len()..];
             // 新增及优化调整公交线路: a joiner left by a stripped verb goes too.
-            text = text.trim_start_matches(crate::engine::lists::JOINERS);
+            text = text.trim_start_matches(lists::JOINERS);
         }
         if text == start {
             return text;
@@ -138,7 +139,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
                 s = &s[..s.len() - w.len()];
                 // 同比、环比: markers listed together go together.
                 if !is_verb {
-                    s = s.trim_end_matches(crate::engine::lists::JOINERS);
+                    s = s.trim_end_matches(lists::JOINERS);
                 }
             }
         }
@@ -417,8 +418,8 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
             let next = rest[end..].chars().next();
             super::change::is_han(c)
                 && !PLACE_WORDS.contains(c)
-                && !crate::engine::lists::JOINERS.contains(&c)
-                && c != '或'
+                && !lists::JOINERS.contains(&c)
+                && c != lists::OR
                 && next.is_none_or(|n| is_clause_end(n) || n == '、' || n.is_ascii_digit())
         }
         _ => false,
