@@ -16,7 +16,7 @@ use crate::document::{
 };
 use crate::engine::Extractor;
 use crate::metric::{Kind, Metric};
-use crate::sink::{open_sinks, Format, Sink, SinkOptions};
+use crate::sink::{open_sinks, Format, OutputSet, Sink, SinkOptions};
 
 /// Documents extracted in parallel before their rows are written.
 const CHUNK: usize = 256;
@@ -188,16 +188,20 @@ pub struct Progress {
     pub rows: usize,
 }
 
-/// Runs a batch and writes its tables atomically into `options.out_dir`,
-/// telling `progress` how far it has got after each chunk.
+/// Runs a batch and publishes its tables as one set in `options.out_dir`
+/// (see [`OutputSet`]), telling `progress` how far it has got after each chunk.
 pub fn run(
     extractor: &Extractor,
     options: &BatchOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary> {
     let started = Instant::now();
-    std::fs::create_dir_all(&options.out_dir)
-        .with_context(|| format!("cannot create output folder {}", options.out_dir.display()))?;
+    let output = OutputSet::open(&options.out_dir, |out| {
+        eprintln!(
+            "another zhibiao run is writing to {}; waiting for it to finish",
+            out.display()
+        )
+    })?;
     let inputs = collect_inputs(&options.inputs);
     let sink_options = SinkOptions {
         csv_bom: options.csv_bom,
@@ -218,7 +222,7 @@ pub fn run(
             })
             .collect(),
     };
-    let mut sinks = open_sinks(&options.formats, &options.out_dir, &sink_options)?;
+    let mut sinks = open_sinks(&options.formats, output.staging(), &sink_options)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .build()
@@ -288,9 +292,7 @@ pub fn run(
     for sink in sinks {
         finished.extend(sink.finish()?);
     }
-    for file in finished {
-        summary.outputs.push(file.commit()?);
-    }
+    summary.outputs = output.publish(finished)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

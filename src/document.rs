@@ -63,6 +63,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if looks_binary(bytes) {
         return Err("binary content (not text in any supported encoding)".into());
     }
+    if let Some(decoded) = mixed_utf8_and_gb18030(bytes) {
+        return Ok(decoded);
+    }
     if let Some(decoded) = damaged_utf8(bytes) {
         return Ok(decoded);
     }
@@ -110,6 +113,47 @@ fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
         encoding: UTF_8.name(),
         warning: Some(format!("{replaced} invalid byte sequence(s) replaced")),
         text: text.into_owned(),
+    })
+}
+
+/// Text pasted together from UTF-8 and GB18030/GBK sources: each line is
+/// decoded on its own, with a warning that says how many lines were read
+/// which way. `None` unless both encodings show: a line valid as UTF-8 with at
+/// least four characters beyond ASCII (a GBK line is that only by rare
+/// chance), and a line that is not UTF-8 but decodes as GB18030 without error.
+fn mixed_utf8_and_gb18030(bytes: &[u8]) -> Option<Decoded> {
+    let mut text = String::with_capacity(bytes.len());
+    let (mut utf8_lines, mut gb_lines, mut damaged) = (0usize, 0usize, 0usize);
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        if let Ok(valid) = std::str::from_utf8(line) {
+            if valid.chars().filter(|c| !c.is_ascii()).count() >= 4 {
+                utf8_lines += 1;
+            }
+            text.push_str(valid);
+            continue;
+        }
+        let (gb, _, gb_errors) = GB18030.decode(line);
+        if gb_errors {
+            let lossy = String::from_utf8_lossy(line);
+            damaged += lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+            text.push_str(&lossy);
+        } else {
+            gb_lines += 1;
+            text.push_str(&gb);
+        }
+    }
+    if utf8_lines == 0 || gb_lines == 0 {
+        return None;
+    }
+    let mut warning =
+        format!("mixed encodings: {gb_lines} line(s) read as GB18030, the rest as UTF-8");
+    if damaged > 0 {
+        warning.push_str(&format!("; {damaged} invalid byte sequence(s) replaced"));
+    }
+    Some(Decoded {
+        text,
+        encoding: "UTF-8+GB18030",
+        warning: Some(warning),
     })
 }
 
@@ -185,7 +229,9 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Inputs {
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => {
+                // A path named directly is read whatever it is but a folder
+                // (a pipe such as `<(cat file)` or /dev/stdin too).
+                Ok(e) if e.file_type().is_file() || e.depth() == 0 && !e.file_type().is_dir() => {
                     if e.depth() == 0 || is_document(e.path()) {
                         inputs.files.push(e.into_path());
                     } else {
@@ -268,6 +314,30 @@ mod tests {
             d.warning.as_deref(),
             Some("2 invalid byte sequence(s) replaced")
         );
+    }
+
+    #[test]
+    fn lines_in_utf8_and_gbk_are_each_read_in_their_own_encoding() {
+        for (utf8_lines, gbk_lines) in [(5, 5), (1, 9), (9, 1)] {
+            let mut bytes = Vec::new();
+            let mut expected = String::new();
+            for i in 0..utf8_lines + gbk_lines {
+                let line = format!("第{i}段：全市刑事案件发案同比下降35.5%。\n");
+                if i < utf8_lines {
+                    bytes.extend_from_slice(line.as_bytes());
+                } else {
+                    bytes.extend_from_slice(&GB18030.encode(&line).0);
+                }
+                expected.push_str(&line);
+            }
+            let d = decode(&bytes).unwrap();
+            assert_eq!(d.text, expected, "{utf8_lines}/{gbk_lines}");
+            assert_eq!(d.encoding, "UTF-8+GB18030");
+            assert!(d
+                .warning
+                .unwrap()
+                .contains(&format!("{gbk_lines} line(s) read as GB18030")));
+        }
     }
 
     #[test]

@@ -33,18 +33,40 @@ pub struct StreamSummary {
 }
 
 /// Reads documents from `input` and writes metrics to `output` until input ends.
+///
+/// A line that cannot be used — not UTF-8, not JSON, missing a field — is
+/// answered with an error record naming its line, and the stream goes on. A
+/// byte order mark before the first line is ignored. Failing to read input or
+/// to write output stops the stream with an error.
 pub fn run_stream(
     extractor: &Extractor,
-    input: impl BufRead,
+    mut input: impl BufRead,
     mut output: impl Write,
 ) -> Result<StreamSummary> {
     let mut summary = StreamSummary::default();
-    for (n, line) in input.lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read input line {}", n + 1))?;
+    let mut bytes = Vec::new();
+    for n in 1.. {
+        bytes.clear();
+        let read = input
+            .read_until(b'\n', &mut bytes)
+            .with_context(|| format!("cannot read input line {n}"))?;
+        if read == 0 {
+            break;
+        }
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(line) if n == 1 => line.trim_start_matches('\u{feff}'),
+            Ok(line) => line,
+            Err(e) => {
+                let error = format!("line is not UTF-8 (invalid byte at {})", e.valid_up_to());
+                write_error(&mut output, None, n, &error)?;
+                summary.errors += 1;
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<InputDocument>(&line) {
+        match serde_json::from_str::<InputDocument>(line) {
             Ok(doc) => {
                 for metric in extractor.extract(&doc.doc_id, &doc.text) {
                     serde_json::to_writer(&mut output, &metric_json(&metric))?;
@@ -54,22 +76,30 @@ pub fn run_stream(
                 summary.documents += 1;
             }
             Err(e) => {
-                let doc_id = serde_json::from_str::<serde_json::Value>(&line)
+                let doc_id = serde_json::from_str::<serde_json::Value>(line)
                     .ok()
                     .and_then(|v| v.get("doc_id").and_then(|d| d.as_str()).map(String::from));
-                let record = json!({
-                    "doc_id": doc_id,
-                    "line": n + 1,
-                    "error": format!("not a {{\"doc_id\", \"text\"}} record: {e}"),
-                });
-                serde_json::to_writer(&mut output, &record)?;
-                output.write_all(b"\n")?;
+                let error = format!("not a {{\"doc_id\", \"text\"}} record: {e}");
+                write_error(&mut output, doc_id, n, &error)?;
                 summary.errors += 1;
             }
         }
         output.flush().context("cannot write output")?;
     }
     Ok(summary)
+}
+
+/// Writes the error record of input line `line`.
+fn write_error(
+    output: &mut impl Write,
+    doc_id: Option<String>,
+    line: usize,
+    error: &str,
+) -> Result<()> {
+    let record = json!({ "doc_id": doc_id, "line": line, "error": error });
+    serde_json::to_writer(&mut *output, &record)?;
+    output.write_all(b"\n")?;
+    output.flush().context("cannot write output")
 }
 
 #[cfg(test)]
@@ -104,5 +134,50 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("missing field `text`"));
+    }
+
+    fn stream_lines(input: &[u8]) -> (StreamSummary, Vec<serde_json::Value>) {
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let mut out = Vec::new();
+        let summary = run_stream(&extractor, input, &mut out).unwrap();
+        let lines = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (summary, lines)
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_an_error_record_and_the_stream_goes_on() {
+        let mut input = b"{\"doc_id\":\"a\",\"text\":\"\xe5\xa2\x9e\xe9\x95\xbf5%\"}\n".to_vec();
+        input.extend_from_slice(b"{\"doc_id\":\"b\",\"text\":\"\xff\"}\n");
+        input.extend_from_slice("{\"doc_id\":\"c\",\"text\":\"增长6%\"}\n".as_bytes());
+        let (summary, lines) = stream_lines(&input);
+        assert_eq!(summary.errors, 1);
+        assert_eq!(summary.documents, 2);
+        assert_eq!(lines[1]["line"], 2);
+        assert!(lines[1]["error"].as_str().unwrap().contains("not UTF-8"));
+        assert_eq!(lines[2]["doc_id"], "c");
+        assert_eq!(lines[2]["text"], "6%");
+    }
+
+    #[test]
+    fn input_cut_inside_a_character_ends_with_an_error_record() {
+        let mut input = "{\"doc_id\":\"a\",\"text\":\"增长5%\"}\n"
+            .as_bytes()
+            .to_vec();
+        input.extend_from_slice(&"{\"doc_id\":\"b\",\"text\":\"增".as_bytes()[..24]);
+        let (summary, lines) = stream_lines(&input);
+        assert_eq!((summary.documents, summary.errors), (1, 1));
+        assert_eq!(lines.last().unwrap()["line"], 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_ignored() {
+        let input = "\u{feff}{\"doc_id\":\"a\",\"text\":\"增长5%\"}\n";
+        let (summary, lines) = stream_lines(input.as_bytes());
+        assert_eq!((summary.documents, summary.errors), (1, 0));
+        assert_eq!(lines[0]["doc_id"], "a");
     }
 }

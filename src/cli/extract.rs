@@ -125,6 +125,9 @@ fn stream(extractor: &Extractor, input: &Path, output: &Path) -> Result<u8> {
         Box::new(BufReader::new(file))
     };
     let writer: Box<dyn Write> = if output == Path::new("-") {
+        if stdout_was_closed() {
+            anyhow::bail!("standard output is closed: nowhere to write the rows");
+        }
         Box::new(std::io::stdout().lock())
     } else {
         let file =
@@ -141,6 +144,28 @@ fn stream(extractor: &Extractor, input: &Path, output: &Path) -> Result<u8> {
     } else {
         EXIT_SOME_FAILED
     })
+}
+
+/// True when standard output was closed when the program started (`>&-`):
+/// the runtime then puts /dev/null, opened for reading and writing, in its
+/// place, and every row would vanish. A redirection to /dev/null opens it
+/// for writing only, so that one is still allowed.
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            u32::from_str_radix(flags.trim(), 8).ok()
+        })
+        .is_some_and(|flags| flags & 0o3 == 0o2);
+    is_null && read_write
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
 }
 
 fn print_summary(s: &Summary) {

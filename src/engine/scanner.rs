@@ -139,6 +139,30 @@ impl Scanner {
         })
     }
 
+    /// Where the next match of at most [`MAX_SPAN_BYTES`] may start, at or
+    /// after `at`.
+    ///
+    /// The search looks one window ahead at a time: a match that starts in
+    /// the window's first half and fits in a span ends inside the window, so
+    /// a start found there is the leftmost; otherwise the window moves on by
+    /// its first half. Searching to the text's end instead would read a long
+    /// run of digits to its end again at each of its characters.
+    fn next_start(&self, text: &str, mut at: usize) -> Option<usize> {
+        while at < text.len() {
+            let end = floor_char_boundary(text, at + 2 * MAX_SPAN_BYTES);
+            let half = floor_char_boundary(text, at + MAX_SPAN_BYTES).max(at + 1);
+            let window = Input::new(text).span(at..end);
+            match self.leftmost.search(&window) {
+                Some(found) if found.start() < half || end == text.len() => {
+                    return Some(found.start())
+                }
+                _ if end == text.len() => return None,
+                _ => at = ceil_char_boundary(text, half),
+            }
+        }
+        None
+    }
+
     /// Calls `visit(rule index, captures)` for every rule match, by start
     /// position; `visit` tells whether it kept the match.
     pub fn for_each_match(&self, text: &str, mut visit: impl FnMut(usize, &Captures) -> bool) {
@@ -146,10 +170,9 @@ impl Scanner {
         let mut rules = PatternSet::new(self.all.pattern_len());
         let mut at = 0;
         while at < text.len() {
-            let Some(found) = self.leftmost.search(&Input::new(text).span(at..text.len())) else {
+            let Some(start) = self.next_start(text, at) else {
                 break;
             };
-            let start = found.start();
             // Rules match short spans: the anchored searches need not see further.
             let limit = text.len().min(start + MAX_SPAN_BYTES);
             let here = Input::new(text).span(start..limit);
@@ -181,6 +204,24 @@ impl Scanner {
             at = number_end.max(start + next_char);
         }
     }
+}
+
+/// The last character boundary of `text` at or before `i`.
+fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first character boundary of `text` at or after `i`.
+fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// A captured group: where it is and what it says.

@@ -5,6 +5,7 @@ mod atomic;
 pub mod csv;
 pub mod datapackage;
 pub mod jsonl;
+mod output_set;
 pub mod parquet;
 pub mod report;
 pub mod sqlite;
@@ -15,6 +16,7 @@ use std::path::Path;
 use anyhow::{bail, Result};
 
 pub use atomic::AtomicFile;
+pub use output_set::OutputSet;
 
 use crate::document::DocumentRecord;
 use crate::metric::Metric;
@@ -31,7 +33,7 @@ pub trait Sink {
         metrics: &[Metric],
     ) -> Result<()>;
     /// Completes the output. The files are returned still under their temporary
-    /// names: the caller commits them all once every sink has finished.
+    /// names: the caller publishes them together once every sink has finished.
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>>;
 }
 

@@ -123,17 +123,22 @@ fn a_failed_run_leaves_the_previous_tables_intact() {
     };
     run().success();
     let before = std::fs::read(out.path().join("metrics.csv")).unwrap();
-    // The Parquet table cannot be written: its temporary name is taken by a folder.
-    std::fs::create_dir(out.path().join(".documents.parquet.tmp")).unwrap();
-    run().code(2).stderr(contains(".documents.parquet.tmp"));
+    // The Parquet table cannot be published: a folder has its name.
+    std::fs::remove_file(out.path().join("documents.parquet")).unwrap();
+    std::fs::create_dir(out.path().join("documents.parquet")).unwrap();
+    run().code(2).stderr(contains("documents.parquet"));
     assert_eq!(
         std::fs::read(out.path().join("metrics.csv")).unwrap(),
         before
     );
-    let leftovers: Vec<String> = std::fs::read_dir(out.path())
+    // Only the published run's folder is left, and no temporary file.
+    let runs = std::fs::read_dir(out.path().join(".zhibiao/runs")).unwrap();
+    let run_dirs: Vec<_> = runs.map(|e| e.unwrap().path()).collect();
+    assert_eq!(run_dirs.len(), 1, "{run_dirs:?}");
+    let leftovers: Vec<String> = std::fs::read_dir(&run_dirs[0])
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp") && n != ".documents.parquet.tmp")
+        .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }

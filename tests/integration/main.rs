@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod cli;
 mod datapackage;
+mod faults;
 mod formats;
 mod golden;
 mod numeral_props;
