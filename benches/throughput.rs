@@ -87,6 +87,7 @@ fn extract(extractor: &Extractor, corpus: &Path, out: &Path, jobs: usize) -> Dur
         formats: vec![Format::Csv, Format::Parquet],
         jobs,
         csv_bom: true,
+        meta: Default::default(),
     };
     let start = Instant::now();
     batch::run(extractor, &options, &mut |_| {}).expect("batch runs");

@@ -15,7 +15,9 @@ use crate::document::{
     collect_inputs, decode, doc_id_of, sha256_hex, title_of, DocumentRecord, Unreadable,
 };
 use crate::engine::Extractor;
+use crate::meta_file::MetaTable;
 use crate::metric::{Kind, Metric};
+use crate::published::{dateline, Published, PublishedSource};
 use crate::sink::{open_sinks, Format, OutputSet, Sink, SinkOptions};
 
 /// Documents extracted in parallel before their rows are written.
@@ -34,6 +36,8 @@ pub struct BatchOptions {
     pub jobs: usize,
     /// Write a byte order mark in CSV files.
     pub csv_bom: bool,
+    /// Publication dates from a `--meta` file.
+    pub meta: MetaTable,
 }
 
 /// What a batch run did.
@@ -68,7 +72,7 @@ struct Processed {
 }
 
 /// Reads, decodes and extracts one file; failures become a skipped record.
-fn process(extractor: &Extractor, path: &Path) -> Processed {
+fn process(extractor: &Extractor, meta: &MetaTable, path: &Path) -> Processed {
     let mut record = DocumentRecord {
         doc_id: doc_id_of(path),
         path: path.display().to_string(),
@@ -94,19 +98,28 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    let mut dated = meta
+        .published(path, &record.doc_id)
+        .map(|d| (d, PublishedSource::Meta));
     let converted = match extension.as_deref() {
         Some("pdf") => Some(crate::pdf::pdf_text(path).map(|(text, pages)| {
             record.pages = Some(pages);
+            dated = dated
+                .or_else(|| crate::pdf::pdf_published(path).map(|d| (d, PublishedSource::Pdf)));
             text
         })),
-        Some("docx") => Some(crate::docx::docx_text(&bytes)),
+        Some("docx") => Some(crate::docx::docx_text(&bytes).inspect(|_| {
+            dated = dated.or_else(|| {
+                crate::docx::docx_published(&bytes).map(|d| (d, PublishedSource::Docx))
+            });
+        })),
         _ => None,
     };
     if let Some(converted) = converted {
         return match converted {
             Ok(text) => {
                 record.encoding = "UTF-8".into();
-                extracted(extractor, record, text, bytes.len())
+                extracted(extractor, record, text, dated, bytes.len())
             }
             Err(reason) => skipped(record, reason, bytes.len()),
         };
@@ -117,6 +130,9 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
     };
     record.encoding = decoded.encoding.to_string();
     let text = if matches!(extension.as_deref(), Some("html" | "htm")) {
+        dated = dated.or_else(|| {
+            crate::html::html_published(&decoded.text).map(|d| (d, PublishedSource::Html))
+        });
         match crate::html::visible_text(&decoded.text) {
             Ok(t) => t,
             Err(reason) => return skipped(record, reason, bytes.len()),
@@ -125,19 +141,26 @@ fn process(extractor: &Extractor, path: &Path) -> Processed {
         decoded.text
     };
     record.error = decoded.warning.unwrap_or_default();
-    extracted(extractor, record, text, bytes.len())
+    extracted(extractor, record, text, dated, bytes.len())
 }
 
-/// The record and rows of a document whose text is ready.
+/// The record and rows of a document whose text is ready. Without a date
+/// from metadata, a dateline at the top of the text dates it.
 fn extracted(
     extractor: &Extractor,
     mut record: DocumentRecord,
     text: String,
+    dated: Option<(Published, PublishedSource)>,
     bytes: usize,
 ) -> Processed {
     record.title = title_of(&text);
     record.chars = text.chars().count() as u64;
-    let metrics = extractor.extract(&record.doc_id, &text);
+    let dated = dated.or_else(|| dateline(&text).map(|d| (d, PublishedSource::Text)));
+    if let Some((date, source)) = dated {
+        record.published = Some(date.iso());
+        record.published_source = source;
+    }
+    let metrics = extractor.extract_published(&record.doc_id, &text, dated.map(|(d, _)| d));
     record.metrics = metrics.len() as u64;
     Processed {
         record,
@@ -249,7 +272,12 @@ pub fn run(
     let total_files = inputs.files.len();
     let mut files_done = 0;
     let extract_chunk = |chunk: &[PathBuf]| -> Vec<Processed> {
-        pool.install(|| chunk.par_iter().map(|p| process(extractor, p)).collect())
+        pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|p| process(extractor, &options.meta, p))
+                .collect()
+        })
     };
     let mut write_chunk = |processed: Vec<Processed>, summary: &mut Summary| -> Result<()> {
         files_done += processed.len();

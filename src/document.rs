@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use sha2::{Digest, Sha256};
 
+use crate::published::PublishedSource;
+
 /// One row of the documents table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DocumentRecord {
@@ -28,6 +30,10 @@ pub struct DocumentRecord {
     pub status: String,
     /// Why it was skipped, or a warning.
     pub error: String,
+    /// When it was published (`2025-01-15`, `2025-01`, `2025`), if known.
+    pub published: Option<String>,
+    /// Where the publication date came from.
+    pub published_source: PublishedSource,
 }
 
 /// Decoded text and how it was decoded.

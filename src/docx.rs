@@ -6,6 +6,34 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::published::Published;
+
+/// When a `.docx` file says it was made: `dcterms:created` in its core
+/// properties (`docProps/core.xml`).
+pub fn docx_published(bytes: &[u8]) -> Option<Published> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut xml = String::new();
+    archive
+        .by_name("docProps/core.xml")
+        .ok()?
+        .take(MAX_CORE_PROPERTIES)
+        .read_to_string(&mut xml)
+        .ok()?;
+    let mut reader = Reader::from_str(&xml);
+    let mut in_created = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => in_created = e.name().as_ref() == b"dcterms:created",
+            Ok(Event::Text(t)) if in_created => return Published::parse(&t.decode().ok()?),
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The most of `docProps/core.xml` read: core properties are a few hundred bytes.
+const MAX_CORE_PROPERTIES: u64 = 1 << 20;
+
 /// The paragraphs of a `.docx` file's main document, one per line.
 pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))

@@ -9,6 +9,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::published::Published;
+
 /// The text of a PDF and its page count.
 pub fn pdf_text(path: &Path) -> Result<(String, u64), String> {
     let output = Command::new("pdftotext")
@@ -33,6 +35,20 @@ pub fn pdf_text(path: &Path) -> Result<(String, u64), String> {
     let pages = text.trim_end_matches('\u{c}').matches('\u{c}').count() as u64 + 1;
     let text: Vec<String> = text.split('\u{c}').map(unwrap_lines).collect();
     Ok((text.join("\n"), pages))
+}
+
+/// When a PDF says it was made: the creation date of its info dictionary,
+/// through poppler's `pdfinfo -isodates`. `None` when the tool or the date is missing.
+pub fn pdf_published(path: &Path) -> Option<Published> {
+    let output = Command::new("pdfinfo")
+        .arg("-isodates")
+        .arg(path)
+        .output()
+        .ok()?;
+    let info = String::from_utf8_lossy(&output.stdout);
+    info.lines()
+        .find_map(|l| l.strip_prefix("CreationDate:"))
+        .and_then(|d| Published::parse(d.trim()))
 }
 
 /// Share of the page's line width from which a line counts as wrapped.

@@ -74,7 +74,7 @@ pub const METRIC_COLUMNS: [Column; 15] = [
 ];
 
 /// The documents table, in column order.
-pub const DOCUMENT_COLUMNS: [Column; 10] = [
+pub const DOCUMENT_COLUMNS: [Column; 12] = [
     col(
         "doc_id",
         ColumnType::Str,
@@ -145,6 +145,20 @@ pub const DOCUMENT_COLUMNS: [Column; 10] = [
         "Pages of a PDF input; empty for other inputs.",
         "页数",
     ),
+    col(
+        "published",
+        ColumnType::Str,
+        true,
+        "When the document was published (2025-01-15, 2025-01 or 2025), if known: it dates what the text leaves relative or undated.",
+        "发布日期",
+    ),
+    col(
+        "published_source",
+        ColumnType::Str,
+        false,
+        "Where the publication date came from: meta (--meta file), stream, html, docx, pdf, text (a dateline) or none.",
+        "发布日期来源",
+    ),
 ];
 
 /// One value of a row, typed as its column.
@@ -210,7 +224,7 @@ pub fn metric_cells(m: &Metric) -> [Cell<'_>; 15] {
 }
 
 /// A document's values, in [`DOCUMENT_COLUMNS`] order.
-pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 10] {
+pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 12] {
     [
         Cell::Str(&d.doc_id),
         Cell::Str(&d.path),
@@ -222,5 +236,7 @@ pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 10] {
         Cell::Str(&d.status),
         Cell::Str(&d.error),
         Cell::OptU64(d.pages),
+        Cell::OptStr(d.published.as_deref()),
+        Cell::Str(d.published_source.as_str()),
     ]
 }

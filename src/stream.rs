@@ -1,7 +1,8 @@
 //! JSON Lines streaming: one document per input line, its metrics out as lines.
 //!
 //! For cluster engines that pipe records through a command (Spark `RDD.pipe`,
-//! Hadoop Streaming): each input line is `{"doc_id": …, "text": …}`; each output
+//! Hadoop Streaming): each input line is `{"doc_id": …, "text": …}`, with
+//! `"published": "2025-01-15"` when known (else a dateline dates it); each output
 //! line is one metric with the table's column names, or an error record
 //! `{"doc_id": …, "error": …}` for a line that cannot be used. Output is flushed
 //! after every document, so a consumer sees results as they come.
@@ -13,12 +14,16 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::engine::Extractor;
+use crate::published::{dateline, Published};
 use crate::sink::jsonl::metric_json;
 
 #[derive(Deserialize)]
 struct InputDocument {
     doc_id: String,
     text: String,
+    /// When the document was published (an ISO date, the day optional).
+    #[serde(default)]
+    published: Option<String>,
 }
 
 /// What a stream run did.
@@ -68,7 +73,18 @@ pub fn run_stream(
         }
         match serde_json::from_str::<InputDocument>(line) {
             Ok(doc) => {
-                for metric in extractor.extract(&doc.doc_id, &doc.text) {
+                let published = match doc.published.as_deref().map(|p| (p, Published::parse(p))) {
+                    Some((written, None)) if !written.trim().is_empty() => {
+                        let error = format!("`published` is not a date: `{written}`");
+                        write_error(&mut output, Some(doc.doc_id), n, &error)?;
+                        summary.errors += 1;
+                        continue;
+                    }
+                    Some((_, date)) => date,
+                    None => None,
+                };
+                let published = published.or_else(|| dateline(&doc.text));
+                for metric in extractor.extract_published(&doc.doc_id, &doc.text, published) {
                     serde_json::to_writer(&mut output, &metric_json(&metric))?;
                     output.write_all(b"\n")?;
                     summary.rows += 1;
@@ -171,6 +187,20 @@ mod tests {
         let (summary, lines) = stream_lines(&input);
         assert_eq!((summary.documents, summary.errors), (1, 1));
         assert_eq!(lines.last().unwrap()["line"], 2);
+    }
+
+    #[test]
+    fn the_published_field_dates_what_the_text_leaves_relative() {
+        let input = concat!(
+            "{\"doc_id\":\"a\",\"text\":\"今年以来，销售额增长5%。\",\"published\":\"2025-03-02\"}\n",
+            "{\"doc_id\":\"b\",\"text\":\"销售额增长5%。\",\"published\":\"2024-11\"}\n",
+            "{\"doc_id\":\"c\",\"text\":\"销售额增长5%。\",\"published\":\"someday\"}\n",
+        );
+        let (summary, lines) = stream_lines(input.as_bytes());
+        assert_eq!(lines[0]["period"], "2025");
+        assert_eq!(lines[1]["period"], "2024-11");
+        assert_eq!(summary.errors, 1);
+        assert!(lines[2]["error"].as_str().unwrap().contains("someday"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use zhibiao::document::decode;
 use zhibiao::engine::Extraction;
+use zhibiao::published::Published;
 
 use super::{extractor_or_exit, EXIT_OK};
 
@@ -21,6 +22,15 @@ pub struct Args {
     /// Folder of rule files (default: ./rules if present, else the built-in rules).
     #[arg(long)]
     rules: Option<PathBuf>,
+    /// When the text was published (2025, 2025-01 or 2025-01-15): dates what it leaves relative.
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    published: Option<Published>,
+}
+
+/// Reads `--published`.
+fn parse_published(text: &str) -> Result<Published, String> {
+    Published::parse(text)
+        .ok_or_else(|| format!("not a date: `{text}` (write 2025, 2025-01 or 2025-01-15)"))
 }
 
 struct Style {
@@ -54,7 +64,7 @@ pub fn run(args: Args) -> Result<u8> {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };
-    let trace = extractor.extract_traced("explain", &text);
+    let trace = extractor.extract_traced("explain", &text, args.published);
     let style = Style {
         on: std::io::stdout().is_terminal(),
     };
@@ -65,7 +75,7 @@ pub fn run(args: Args) -> Result<u8> {
 fn render(extractor: &zhibiao::engine::Extractor, trace: &Extraction, style: &Style) -> String {
     let mut out = String::new();
     let rules = &extractor.rules().rules;
-    for (m, source) in trace.metrics.iter().zip(&trace.subject_sources) {
+    for (m, decided) in trace.metrics.iter().zip(&trace.decisions) {
         let origin = rules
             .iter()
             .find(|r| r.id == m.rule_id)
@@ -91,7 +101,7 @@ fn render(extractor: &zhibiao::engine::Extractor, trace: &Extraction, style: &St
             m.comparison.map_or("-", |c| c.as_str()),
         ));
         out.push_str(&format!(
-            "    subject {} ({})  period {}\n",
+            "    subject {} ({})\n    period {} ({})\n",
             style.paint(
                 "33",
                 if m.subject.is_empty() {
@@ -100,8 +110,9 @@ fn render(extractor: &zhibiao::engine::Extractor, trace: &Extraction, style: &St
                     &m.subject
                 }
             ),
-            source,
+            decided.subject,
             m.period.as_deref().unwrap_or("-"),
+            decided.period,
         ));
     }
     if !trace.losers.is_empty() {

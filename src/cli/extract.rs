@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use zhibiao::batch::{self, BatchOptions, Progress, Summary};
 use zhibiao::engine::Extractor;
+use zhibiao::meta_file::MetaTable;
 use zhibiao::sink::Format;
 use zhibiao::stream::run_stream;
 
@@ -49,6 +50,10 @@ pub struct Args {
     /// Write CSV without the UTF-8 byte order mark.
     #[arg(long)]
     no_bom: bool,
+    /// Publication dates: a CSV or JSON Lines file with a `published` column
+    /// and a `doc_id` or `path` column.
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
 }
 
 impl Args {
@@ -63,6 +68,7 @@ impl Args {
             format: DEFAULT_FORMATS.into(),
             jobs: 0,
             no_bom: false,
+            meta: None,
         }
     }
 }
@@ -77,7 +83,12 @@ pub fn run(args: Args) -> Result<u8> {
     if let (Some(input), Some(output)) = (&args.jsonl_in, &args.jsonl_out) {
         return stream(&extractor, input, output);
     }
+    let meta = match &args.meta {
+        Some(path) => MetaTable::load(path)?,
+        None => MetaTable::default(),
+    };
     let options = BatchOptions {
+        meta,
         inputs: args.paths,
         out_dir: args.out,
         formats,

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use crate::meaning::period::Calendar;
 use crate::meaning::{self, clause};
 use crate::metric::Metric;
+use crate::published::Published;
 use crate::rules::RuleSet;
 use crate::text::{CharCounter, NormalizedText};
 
@@ -33,10 +34,19 @@ pub struct Extractor {
 pub struct Extraction {
     /// The rows, in document order.
     pub metrics: Vec<Metric>,
-    /// For each row, how its subject was found.
-    pub subject_sources: Vec<&'static str>,
+    /// For each row, how its subject and its period were found.
+    pub decisions: Vec<Decisions>,
     /// Matches that lost an overlap.
     pub losers: Vec<LostMatch>,
+}
+
+/// The steps that decided a row's attributes, for `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decisions {
+    /// How the subject was found.
+    pub subject: &'static str,
+    /// How the period was found.
+    pub period: &'static str,
 }
 
 /// A match that lost an overlap, described for a rule author.
@@ -69,16 +79,38 @@ impl Extractor {
 
     /// The metrics of one document, in document order.
     pub fn extract(&self, doc_id: &str, text: &str) -> Vec<Metric> {
-        self.run(doc_id, text, false).metrics
+        self.run(doc_id, text, None, false).metrics
+    }
+
+    /// The metrics of a document published at `published`, which dates what
+    /// the text leaves relative (今年, 目前) or undated.
+    pub fn extract_published(
+        &self,
+        doc_id: &str,
+        text: &str,
+        published: Option<Published>,
+    ) -> Vec<Metric> {
+        self.run(doc_id, text, published, false).metrics
     }
 
     /// The metrics of one document, with the decisions behind them.
-    pub fn extract_traced(&self, doc_id: &str, original: &str) -> Extraction {
-        self.run(doc_id, original, true)
+    pub fn extract_traced(
+        &self,
+        doc_id: &str,
+        original: &str,
+        published: Option<Published>,
+    ) -> Extraction {
+        self.run(doc_id, original, published, true)
     }
 
     /// Extracts one document; with `trace`, also describes the lost overlaps.
-    fn run(&self, doc_id: &str, original: &str, trace: bool) -> Extraction {
+    fn run(
+        &self,
+        doc_id: &str,
+        original: &str,
+        published: Option<Published>,
+        trace: bool,
+    ) -> Extraction {
         let doc_id: Arc<str> = Arc::from(doc_id);
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
@@ -94,7 +126,7 @@ impl Extractor {
         } else {
             Calendar::Gregorian
         };
-        let meanings = meaning::interpret(&self.rules.lexicon, text, &groups, calendar);
+        let meanings = meaning::interpret(&self.rules.lexicon, text, &groups, calendar, published);
 
         let mut chars = CharCounter::new(doc.original());
         let mut out = Extraction::default();
@@ -131,7 +163,10 @@ impl Extractor {
                     sentence: shared,
                     rule_id: Arc::clone(&rule.id),
                 });
-                out.subject_sources.push(m.subject_source);
+                out.decisions.push(Decisions {
+                    subject: m.subject_source,
+                    period: m.period_source,
+                });
             }
         }
         if !trace {

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::engine::candidate::Candidate;
 use crate::engine::lists::{self, ListGroup};
 use crate::metric::{Comparison, Direction, Kind};
+use crate::published::Published;
 use crate::rules::Lexicon;
 
 /// At most this many characters before a number are read for its meaning
@@ -34,7 +35,12 @@ pub struct Meaning {
     pub period: Option<Arc<str>>,
     /// How the subject was found, for `explain`.
     pub subject_source: &'static str,
+    /// How the period was found, for `explain`.
+    pub period_source: &'static str,
 }
+
+/// How a number that nothing dates is labelled.
+const NO_PERIOD: &str = "nothing in the text or its metadata dates it";
 
 /// The subject read for a number, and how it was found.
 struct Found {
@@ -58,14 +64,16 @@ struct Previous<'m> {
     end: usize,
 }
 
-/// The meanings of every member of every group, in order. `text` is normalised text.
+/// The meanings of every member of every group, in order. `text` is normalised
+/// text; `published`, when known, dates what the text leaves relative.
 pub fn interpret(
     lexicon: &Lexicon,
     text: &str,
     groups: &[ListGroup],
     calendar: period::Calendar,
+    published: Option<Published>,
 ) -> Vec<Vec<Meaning>> {
-    let dates = period::DateIndex::new(text, calendar);
+    let dates = period::DateIndex::new(text, calendar, published);
     let mut previous_end = 0;
     let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
@@ -100,11 +108,14 @@ pub fn interpret(
                 }),
             ),
         };
-        let period = dates.period_at(start);
+        let last_kind = group.members.last().map_or(Kind::Count, |c| c.kind);
+        let period = dates
+            .own_period(text, start, is_ratio(last_kind))
+            .or_else(|| dates.period_at(start));
         // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
         // 比9月末减少 in a figure of October: the base is the month before.
         let comparison = comparison.or_else(|| {
-            let period = period.as_deref()?;
+            let period: &str = &period.as_ref()?.period;
             let year = period.get(..4)?;
             if period::is_year_before_base(before, year) {
                 Some(Comparison::Yoy)
@@ -261,6 +272,18 @@ pub fn interpret(
             let carried = previous
                 .filter(|_| found.source == CONTINUED && !own_base)
                 .and_then(|p| p.comparison);
+            // 贷款余额2.3万亿元 under 前三季度: a stock is counted at the span's end.
+            let dated = match &period {
+                Some(p) if lexicon.stocks.occurs_in(&found.subject) => {
+                    period::last_month_of(&p.period)
+                        .map(|end| period::Dated {
+                            period: Arc::from(end),
+                            source: "a stock (余额, 资产): the last month of its period",
+                        })
+                        .or_else(|| period.clone())
+                }
+                _ => period.clone(),
+            };
             meanings.push(Meaning {
                 subject: found.subject,
                 direction,
@@ -268,7 +291,8 @@ pub fn interpret(
                     .as_ref()
                     .map_or(comparison.or(carried), |list| list.get(k).copied())
                     .filter(|_| direction.is_some()),
-                period: period.clone(),
+                period: dated.as_ref().map(|d| d.period.clone()),
+                period_source: dated.map_or(NO_PERIOD, |d| d.source),
                 subject_source: found.source,
             });
         }

@@ -11,9 +11,11 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use crate::document::first_line;
+use crate::published::Published;
 
 /// A date mention: a year, a month (range), a quarter or a half year, at least
-/// one of them. The parts without a year repeat under names ending in `_`.
+/// one of them. The parts repeat after 今年 under names ending in `t`, and
+/// without a year under names ending in `_`.
 fn date_pattern(years: &str) -> Regex {
     // After a year a month may be written in words (二〇二五年十月); alone,
     // 三月 is too often something else.
@@ -23,18 +25,22 @@ fn date_pattern(years: &str) -> Regex {
                 r"(?:(?P<m1{s}>[0-9]{{1,2}})(?:月份?)?(?:-|—|－|至|到|~)(?P<m2{s}>[0-9]{{1,2}})月",
                 r"|[前首](?P<q{s}>[一二三四])季度",
                 r"|[前首](?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[个個]月",
-                r"|第(?P<qn{s}>[一二三四1-4])季度?|(?P<qd{s}>[一二三四])季度",
+                r"|第(?P<qn{s}>[一二三四1-4])季度?|(?P<qd{s}>[一二三四1-4])季度",
                 r"|(?P<half{s}>上半年|下半年)",
-                r"|(?P<m{s}>[0-9]{{1,2}}{w})月(?:份|末|底|当月|當月)?)"
+                r"|(?P<m{s}>[0-9]{{1,2}}{w})月(?:份|末|底|当月|當月)?",
+                r#"|[“"]?(?P<hol{s}>五一|国庆|國慶)(?:[”"](?:{HOLIDAY_WORDS})?|(?:{HOLIDAY_WORDS})))"#
             ),
             s = s,
             w = month_words,
+            HOLIDAY_WORDS = HOLIDAY_WORDS,
         )
     };
-    // 去年12月: the year before the document's, with a month or quarter.
+    // 去年12月: the year before the document's, with a month or quarter;
+    // 今年3月: the document's own.
     let pattern = format!(
-        r"(?:(?P<y>{years})年|(?P<ly>去年|上年)){}?|{}",
+        r"(?:(?P<y>{years})年|(?P<ly>去年|上年)){}?|(?P<ty>今年|本年){}|{}",
         part("", &format!("|{MONTH_WORDS}")),
+        part("t", &format!("|{MONTH_WORDS}")),
         part("_", "")
     );
     Regex::new(&pattern).expect("valid date pattern")
@@ -63,15 +69,23 @@ fn years(calendar: Calendar) -> &'static Regex {
     }
 }
 
-/// A year named relative to the document's own (a work report's 过去一年 and
-/// 过去五年 look back, 今年 forward; 去年 and 上年 are the year before).
+/// A time named relative to the document's own: a work report's 过去一年 and
+/// 过去五年 look back, 今年 forward; 去年 and 上年 are the year before; 目前,
+/// 日前, 本月 and 上月 are read against the publication's month.
 static RELATIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"过去的?(?P<n>[一两二三四五六七八九十]|[0-9]{1,2})[个個]?年|(?P<this>今年|本年)|(?P<last>去年|上年)")
-        .expect("valid relative year pattern")
+    Regex::new(concat!(
+        r"过去的?(?P<n>[一两二三四五六七八九十]|[0-9]{1,2})[个個]?年|(?P<this>今年|本年)|(?P<last>去年|上年)",
+        r"|(?P<now>目前|当前|當前|日前|近日|本月)|(?P<prev>上月|上个月|上個月)"
+    ))
+    .expect("valid relative year pattern")
 });
 
 /// A year in digits or in words (2025, 二〇二五, 一九九八).
 pub const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}";
+
+/// Words after a holiday's name that make it the holiday (五一假期, 国庆期间);
+/// a name in quotes (“五一”) is the holiday without one.
+const HOLIDAY_WORDS: &str = "假期|黄金周|黃金周|期间|期間|长假|長假";
 
 /// A month in words (三, 十一), read only after a year.
 pub const MONTH_WORDS: &str = "十[一二]?|[一二三四五六七八九]";
@@ -249,17 +263,45 @@ fn is_framed_base(before: &str, after: &str) -> bool {
             .any(|w| rest.starts_with(w))
 }
 
-/// A date followed by 的 and a number (恢复至2019年的105%, 为2019年同期的1.2倍)
-/// is the base of a ratio, not the time the figure refers to.
+/// A date followed by 的 and a number (恢复至2019年的105%, 由2015年的10821元)
+/// dates that number alone, or is the base of a ratio: not the time the
+/// figures after it refer to.
 fn is_ratio_base(after: &str) -> bool {
-    let rest = after.strip_prefix("同期").unwrap_or(after);
-    // 零 starts words (的零售额) more often than numbers.
-    rest.strip_prefix('的').is_some_and(|r| {
-        r.starts_with(|c: char| {
-            c.is_ascii_digit() || (crate::numeral::digit_value(c).is_some_and(|d| d > 0))
-        })
-    })
+    owned_number_offset(after).is_some()
 }
+
+/// Where, in `after` (the text after a date), the number it dates starts:
+/// after 的 or 同期的 and before a digit.
+fn owned_number_offset(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix("同期").unwrap_or(after);
+    let rest = rest.strip_prefix('的')?;
+    // 零 starts words (的零售额) more often than numbers.
+    rest.starts_with(|c: char| {
+        c.is_ascii_digit() || (crate::numeral::digit_value(c).is_some_and(|d| d > 0))
+    })
+    .then(|| after.len() - rest.len())
+}
+
+/// The byte offset of the number that the date ending at `end` dates, if any.
+fn owning_number(text: &str, end: usize) -> Option<usize> {
+    owned_number_offset(&text[end..]).map(|offset| end + offset)
+}
+
+/// Words before a date that make a percent or multiple after it a ratio to
+/// that date (恢复至2019年的105%, 是2020年的2.1倍), not a value of its own.
+const RATIO_TO_BASE: [&str; 11] = [
+    "为",
+    "是",
+    "恢复至",
+    "恢复到",
+    "相当于",
+    "达到",
+    "达",
+    "至",
+    "到",
+    "占",
+    "為",
+];
 
 /// A date that starts the span of a record (为1961年以来最高, 创2010年以来新高,
 /// 2015年以来首次, 1961年以来同期最多, 1961年以来第二高) is the record's base,
@@ -269,7 +311,10 @@ fn is_record_base(after: &str) -> bool {
         .iter()
         .find_map(|since| after.strip_prefix(since))
         .map(|rest| rest.strip_prefix("同期").unwrap_or(rest))
-        .is_some_and(|rest| rest.starts_with(['最', '首', '新', '第']))
+        .is_some_and(|rest| {
+            rest.starts_with(['最', '首', '第'])
+                || ["新高", "新低"].iter().any(|w| rest.starts_with(w))
+        })
 }
 
 /// 自2023年以来 (in a text of 2025): the years from the one named to the
@@ -283,18 +328,31 @@ fn since(period: &str, after: &str, year: Option<&str>) -> Option<String> {
         .then(|| format!("{named}/{year}"))
 }
 
-/// The period a title states with its year (2025年上半年…情况 → 2025-01/2025-06).
-/// A first line with clause punctuation is a dated sentence (2024年1月8日，…),
-/// not a title; a date in brackets (工作报告（2026年1月15日）) is when the
+/// The period a title states (2025年上半年…情况 → 2025-01/2025-06; 1-8月…
+/// in a text published in 2021 → 2021-01/2021-08). A first line whose date
+/// opens a clause is a dated sentence (2024年1月8日，…), not a title; a date in brackets (工作报告（2026年1月15日）) is when the
 /// text was delivered, not what its figures measure.
-fn title_period(text: &str, calendar: Calendar) -> Option<String> {
-    let title = Some(first_line(text)).filter(|l| !l.contains(['，', '。', '；', ',', ';']))?;
+fn title_period(text: &str, calendar: Calendar, anchors: &Anchors) -> Option<String> {
+    let title = first_line(text);
     dates(calendar)
         .captures_iter(title)
         .filter(|c| {
-            c.name("y").is_some() && c.get(0).is_some_and(|m| !in_brackets(&title[..m.start()]))
+            // A date without a year dates a title only against a publication date.
+            let dated = c.name("y").is_some() || anchors.published.is_some();
+            c.get(0).is_some_and(|m| {
+                dated && !in_brackets(&title[..m.start()]) && !opens_sentence(title, m.end())
+            })
         })
-        .find_map(|caps| render(&caps, None, calendar))
+        .find_map(|caps| render(&caps, anchors, calendar))
+}
+
+/// True when the first line is a sentence rather than a title: it ends with
+/// 。 or its date opens a clause (2024年1月8日，…).
+fn opens_sentence(line: &str, date_end: usize) -> bool {
+    line.ends_with('。')
+        || line[date_end..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '日')
+            .starts_with(['，', ','])
 }
 
 /// True when `before` leaves a bracket open.
@@ -315,58 +373,128 @@ fn is_comparison_base(before: &str) -> bool {
 pub struct DateIndex {
     /// (end offset, rendered period) of each mention, in order.
     mentions: Vec<(usize, Arc<str>)>,
-    /// (end offset, period) of each section opening (过去一年, 今年): it dates
-    /// the paragraphs after it until the next one.
-    sections: Vec<(usize, Arc<str>)>,
+    /// (end offset, period, what opened it) of each section opening (过去一年,
+    /// 今年, a heading): it dates the paragraphs after it until the next one.
+    sections: Vec<(usize, Arc<str>, &'static str)>,
+    /// Dates a number gives with itself (2015年的10821元, 上年同期的63.5%):
+    /// (where the number starts, where the date starts, the date's period).
+    owned: Vec<(usize, usize, Arc<str>)>,
     /// Byte offsets of line breaks.
     breaks: Vec<usize>,
-    default: Option<Arc<str>>,
+    /// The period of what nothing else dates, and where it came from.
+    default: Option<Dated>,
 }
 
+/// A period and the step that decided it, for `explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dated {
+    /// The period.
+    pub period: Arc<str>,
+    /// How it was found.
+    pub source: &'static str,
+}
+
+/// How a period from a date earlier in the paragraph is labelled.
+const FROM_PARAGRAPH: &str = "the last date before it in its paragraph";
+/// How a period from a section opening (过去一年, 今年) is labelled.
+const FROM_SECTION: &str = "the section opening before it (过去一年, 今年)";
+/// How a period from a heading is labelled.
+const FROM_HEADING: &str = "the heading above it";
+/// How a number's own date is labelled.
+const FROM_OWN_DATE: &str = "the date it is given with (…年的)";
+
 impl DateIndex {
-    /// Indexes the dates of a (normalised) document.
-    pub fn new(text: &str, calendar: Calendar) -> DateIndex {
+    /// Indexes the dates of a (normalised) document published at `published`
+    /// (when known).
+    pub fn new(text: &str, calendar: Calendar, published: Option<Published>) -> DateIndex {
         let (title_year, body_year) = title_and_body_years(text, calendar);
-        let year = title_year.or_else(|| body_year.clone());
-        let (mut mentions, sections) = relative_mentions(text, year.as_deref());
-        let dated = dates(calendar).captures_iter(text).filter_map(|caps| {
-            let whole = caps.get(0)?;
-            if is_base(text, whole.start(), whole.end()) {
-                return None;
-            }
-            let period = render(&caps, year.as_deref(), calendar)?;
-            let period = since(&period, &text[whole.end()..], year.as_deref()).unwrap_or(period);
-            Some((whole.end(), Arc::from(period)))
-        });
-        mentions.extend(dated);
+        let anchors = Anchors {
+            text_year: title_year.clone().or_else(|| body_year.clone()),
+            title_year,
+            published,
+        };
+        let this_year = anchors.this_year().map(|y| y.to_string());
+        let (mut mentions, mut sections, mut owned) = relative_mentions(text, &anchors);
+        let mut dated: Vec<(usize, usize, String)> = dates(calendar)
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let whole = caps.get(0)?;
+                if let Some(number) = owning_number(text, whole.end()) {
+                    let period = render(&caps, &anchors, calendar)?;
+                    owned.push((number, whole.start(), Arc::from(period)));
+                }
+                if is_base(text, whole.start(), whole.end()) {
+                    return None;
+                }
+                let period = render(&caps, &anchors, calendar)?;
+                let period =
+                    since(&period, &text[whole.end()..], this_year.as_deref()).unwrap_or(period);
+                Some((whole.start(), whole.end(), period))
+            })
+            .collect();
+        dated.extend(plan_periods(text));
+        dated.sort_by_key(|(start, _, _)| *start);
+        join_listed_dates(text, &mut dated);
+        sections.extend(heading_sections(text, &dated));
+        sections.sort_by_key(|(at, _, _)| *at);
+        mentions.extend(dated.into_iter().map(|(_, end, p)| (end, Arc::from(p))));
         mentions.sort_by_key(|(end, _)| *end);
-        // Below a title without a period of its own, the first year the body
-        // names dates what it does not date itself.
-        let default = title_period(text, calendar)
-            .or(body_year)
-            .or(year)
-            .map(Arc::from);
+        let default = match title_period(text, calendar, &anchors) {
+            Some(p) => Some(Dated {
+                period: Arc::from(p),
+                source: "the title's period",
+            }),
+            None => untitled_default(&anchors, body_year).map(|(p, source)| Dated {
+                period: Arc::from(p),
+                source,
+            }),
+        };
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
+        owned.sort_by_key(|(number, _, _)| *number);
         DateIndex {
             mentions,
             sections,
+            owned,
             breaks,
             default,
         }
     }
 
+    /// The date a number at `at` gives with itself (由2015年的10821元, 上年同期的
+    /// 63.5%), unless the number is a ratio to that date as a base (恢复至2019年的
+    /// 105%, 是2020年的2.1倍): `ratio` says whether it is a percent or multiple.
+    pub fn own_period(&self, text: &str, at: usize, ratio: bool) -> Option<Dated> {
+        let i = self.owned.partition_point(|(number, _, _)| *number < at);
+        let (number, date_start, period) = self.owned.get(i)?;
+        if *number != at {
+            return None;
+        }
+        let before = &text[..*date_start];
+        let to_base = RATIO_TO_BASE.iter().any(|w| before.ends_with(w));
+        (!(ratio && to_base)).then(|| Dated {
+            period: period.clone(),
+            source: FROM_OWN_DATE,
+        })
+    }
+
     /// The period of a number at byte offset `at`: the last mention before it in
     /// its paragraph, else the title's period or the default year.
-    pub fn period_at(&self, at: usize) -> Option<Arc<str>> {
+    pub fn period_at(&self, at: usize) -> Option<Dated> {
         let k = self.mentions.partition_point(|(end, _)| *end <= at);
         let b = self.breaks.partition_point(|&i| i < at);
         let paragraph = b.checked_sub(1).map_or(0, |j| self.breaks[j]);
         match k.checked_sub(1).map(|k| &self.mentions[k]) {
-            Some((end, p)) if *end > paragraph => Some(p.clone()),
+            Some((end, p)) if *end > paragraph => Some(Dated {
+                period: p.clone(),
+                source: FROM_PARAGRAPH,
+            }),
             _ => {
-                let s = self.sections.partition_point(|(end, _)| *end <= at);
+                let s = self.sections.partition_point(|(end, _, _)| *end <= at);
                 match s.checked_sub(1).map(|s| &self.sections[s]) {
-                    Some((_, p)) => Some(p.clone()),
+                    Some((_, p, source)) => Some(Dated {
+                        period: p.clone(),
+                        source,
+                    }),
                     None => self.default.clone(),
                 }
             }
@@ -374,18 +502,147 @@ impl DateIndex {
     }
 }
 
+/// The moment a stock is counted at under `period`: the last month of a span
+/// of months or quarters, or of a quarter (2023-Q1/2023-Q3 → 2023-09); a
+/// month or a year stays as it is.
+pub fn last_month_of(period: &str) -> Option<String> {
+    let last = period.rsplit('/').next()?;
+    if let Some((year, quarter)) = last.split_once("-Q") {
+        let q: u32 = quarter.parse().ok()?;
+        return Some(format!("{year}-{:02}", 3 * q));
+    }
+    (period.contains('/') && last.len() == 7).then(|| last.to_string())
+}
+
+/// The span of a five-year plan named by its number (“十三五”以来, 十四五时期).
+/// The plan's name alone (“十四五”收官之年, “十三五”目标) dates nothing.
+static PLAN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new("十([一二三四五])五[”\"]?(?:以来|以來|时期|時期|期间|期間)")
+        .expect("valid plan pattern")
+});
+
+/// The years of each five-year plan the text names, as dated mentions
+/// (start, end, period): the third plan began in 1966 and each lasts five years.
+fn plan_periods(text: &str) -> Vec<(usize, usize, String)> {
+    PLAN.captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let n = crate::numeral::digit_value(caps.get(1)?.as_str().chars().next()?)?;
+            let first = 1966 + 5 * (10 + u32::from(n) - 3);
+            Some((whole.start(), whole.end(), format!("{first}/{}", first + 4)))
+        })
+        .collect()
+}
+
+/// Dates joined by 和, 与, 及 or 、 (去年4季度和今年3月份), or spanned by 到
+/// or 至 (从1990年到2020年), date what follows them together: the second takes
+/// the span from the first's start to its own end.
+fn join_listed_dates(text: &str, dated: &mut [(usize, usize, String)]) {
+    for i in 1..dated.len() {
+        let (previous_end, joined) = (dated[i - 1].1, dated[i].0);
+        let between = text.get(previous_end..joined).unwrap_or("");
+        if ["和", "与", "與", "及", "以及", "、", "到", "至"].contains(&between) {
+            let first = dated[i - 1].2.split('/').next().unwrap_or("").to_string();
+            let (_, _, period) = &mut dated[i];
+            let last = period.rsplit('/').next().unwrap_or("").to_string();
+            if first < last {
+                *period = format!("{first}/{last}");
+            }
+        }
+    }
+}
+
+/// Most characters a heading line has.
+const HEADING_CHARS: usize = 40;
+
+/// Section openings from headings: a short line after the title with no
+/// clause punctuation that names a date (26个城市3月交易回暖排名, 一、2025年工作回顾)
+/// dates the paragraphs after it, and its own numbers, until the next.
+fn heading_sections(
+    text: &str,
+    dated: &[(usize, usize, String)],
+) -> Vec<(usize, Arc<str>, &'static str)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut after_title = false;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let body = line.trim();
+        if body.is_empty() {
+            continue;
+        }
+        if !after_title {
+            after_title = true;
+            continue;
+        }
+        // A line with clause punctuation is prose (2021年5月，增长…), not a heading.
+        let heading = body.chars().count() <= HEADING_CHARS
+            && !body.contains(['，', ',', '；', ';', '。'])
+            && !body.ends_with(['！', '？', '：', '.', '!', '?', ':']);
+        if !heading {
+            continue;
+        }
+        let end = start + line.len();
+        if let Some((_, _, period)) = dated
+            .iter()
+            .rev()
+            .find(|(s, e, _)| *s >= start && *e <= end)
+        {
+            out.push((start, Arc::from(period.as_str()), FROM_HEADING));
+        }
+    }
+    out
+}
+
+/// The period of what a document whose title names none leaves undated.
+///
+/// Without a publication date, the first year the body names (else the
+/// title's). With one, the publication's month — unless the body opens on the
+/// year before and the text came out in the first quarter, as an annual
+/// review does (a work report of January 2026 on 2025).
+fn untitled_default(
+    anchors: &Anchors,
+    body_year: Option<String>,
+) -> Option<(String, &'static str)> {
+    let Some(published) = anchors.published else {
+        return body_year
+            .map(|y| (y, "the first year the body names"))
+            .or_else(|| anchors.text_year.clone().map(|y| (y, "the title's year")));
+    };
+    let year_before = (published.year - 1).to_string();
+    let annual_review = body_year.as_deref() == Some(year_before.as_str())
+        && published.month.is_some_and(|m| m <= 3);
+    Some(if annual_review {
+        (
+            year_before,
+            "an annual review: the year before its publication",
+        )
+    } else {
+        (published.period(), "the publication date")
+    })
+}
+
 /// The mentions of years named relative to `year` (去年 → the year before),
 /// and the section openings among them (过去一年, 过去五年, 今年).
-type Relative = (Vec<(usize, Arc<str>)>, Vec<(usize, Arc<str>)>);
+/// The owned dates among them (上年同期的63.5%), as [`DateIndex::own_period`] keeps them.
+type Relative = (
+    Vec<(usize, Arc<str>)>,
+    Vec<(usize, Arc<str>, &'static str)>,
+    Vec<(usize, usize, Arc<str>)>,
+);
 
-fn relative_mentions(text: &str, year: Option<&str>) -> Relative {
-    let (mut mentions, mut sections) = (Vec::new(), Vec::new());
-    let Some(year) = year.and_then(|y| y.parse::<i32>().ok()) else {
-        return (mentions, sections);
+fn relative_mentions(text: &str, anchors: &Anchors) -> Relative {
+    let (mut mentions, mut sections, mut owned) = (Vec::new(), Vec::new(), Vec::new());
+    let Some(year) = anchors.this_year() else {
+        return (mentions, sections, owned);
     };
     for caps in RELATIVE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let after = &text[whole.end()..];
+        if let (Some(number), Some(_)) = (owning_number(text, whole.end()), caps.name("last")) {
+            owned.push((number, whole.start(), Arc::from((year - 1).to_string())));
+        }
         // 比去年增长, 去年同期: a base, not the time of the figure.
         if is_base(text, whole.start(), whole.end()) || after.starts_with("同期") {
             continue;
@@ -400,19 +657,31 @@ fn relative_mentions(text: &str, year: Option<&str>) -> Relative {
             } else {
                 format!("{}/{}", year - n, year - 1)
             };
-            sections.push((at, Arc::from(period)));
+            sections.push((at, Arc::from(period), FROM_SECTION));
         } else if caps.name("this").is_some() {
             // 今年上半年, 今年1-5月: a date of this year, not a section opening.
             let clause = &after[..super::clause::clause_end(after, 0)];
             if DATE.find(clause).is_some_and(|m| m.start() == 0) {
                 continue;
             }
-            sections.push((at, Arc::from(year.to_string())));
-        } else {
+            sections.push((at, Arc::from(year.to_string()), FROM_SECTION));
+        } else if caps.name("last").is_some() {
             mentions.push((at, Arc::from((year - 1).to_string())));
+        } else if let Some(now) = anchors.this_month() {
+            // 目前, 日前, 本月: the publication's month; 上月 the one before.
+            let period = if caps.name("prev").is_some() {
+                let month = now.month.unwrap_or(1);
+                match month {
+                    1 => format!("{}-12", now.year - 1),
+                    m => format!("{}-{:02}", now.year, m - 1),
+                }
+            } else {
+                now.period()
+            };
+            mentions.push((at, Arc::from(period)));
         }
     }
-    (mentions, sections)
+    (mentions, sections, owned)
 }
 
 fn quarter(c: &str) -> u32 {
@@ -424,50 +693,137 @@ fn quarter(c: &str) -> u32 {
     }
 }
 
-fn render(caps: &Captures, default: Option<&str>, calendar: Calendar) -> Option<String> {
-    let own = match caps.name("y") {
-        Some(y) => Some(year_in_digits(y.as_str(), calendar)?),
-        None => None,
+/// The months a date names within its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Within {
+    /// One month.
+    Month(u32),
+    /// A span of months (1-5月, 前五个月, 上半年).
+    Months(u32, u32),
+    /// One quarter.
+    Quarter(u32),
+    /// The quarters from the first (前三季度).
+    Quarters(u32),
+}
+
+impl Within {
+    /// The part of the year a date mention names, if any.
+    fn of(caps: &Captures) -> Option<Within> {
+        let get = |name: &str| {
+            ["", "t", "_"]
+                .iter()
+                .find_map(|suffix| caps.name(&format!("{name}{suffix}")))
+                .map(|m| m.as_str())
+        };
+        if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
+            return Some(Within::Months(a.parse().ok()?, b.parse().ok()?));
+        }
+        // 前11个月, 前五个月: the months from January.
+        if let Some(n) = get("pm") {
+            let months = crate::numeral::parse_plain(n)?.to_f64();
+            return (1.0..=12.0)
+                .contains(&months)
+                .then_some(Within::Months(1, months as u32));
+        }
+        if let Some(q) = get("q") {
+            return Some(Within::Quarters(quarter(q)));
+        }
+        // 一季度, 第三季度, and 第三季 as Hong Kong and Macao write it.
+        if let Some(q) = get("qn").or_else(|| get("qd")) {
+            return Some(Within::Quarter(quarter(q)));
+        }
+        if let Some(h) = get("half") {
+            return Some(if h == "上半年" {
+                Within::Months(1, 6)
+            } else {
+                Within::Months(7, 12)
+            });
+        }
+        if let Some(m) = get("m") {
+            return Some(Within::Month(in_digits(m)?.parse().ok()?));
+        }
+        // The holidays whose month is fixed: 五一 in May, 国庆 in October.
+        get("hol").map(|h| Within::Month(if h == "五一" { 5 } else { 10 }))
+    }
+
+    /// The last month named.
+    fn last_month(self) -> u32 {
+        match self {
+            Within::Month(m) | Within::Months(_, m) => m,
+            Within::Quarter(q) | Within::Quarters(q) => 3 * q,
+        }
+    }
+
+    /// The period in `year`.
+    fn render(self, year: &str) -> String {
+        match self {
+            Within::Month(m) => format!("{year}-{m:02}"),
+            Within::Months(a, b) => format!("{year}-{a:02}/{year}-{b:02}"),
+            Within::Quarter(q) => format!("{year}-Q{q}"),
+            Within::Quarters(q) => format!("{year}-Q1/{year}-Q{q}"),
+        }
+    }
+}
+
+/// The period of a date mention: its own year, or the year before or of the
+/// document (去年, 今年), or for a date without a year the one
+/// [`Anchors::plain_year`] gives.
+fn render(caps: &Captures, anchors: &Anchors, calendar: Calendar) -> Option<String> {
+    let within = Within::of(caps);
+    let year = match caps.name("y") {
+        Some(y) => year_in_digits(y.as_str(), calendar)?,
+        None if caps.name("ly").is_some() => (anchors.this_year()? - 1).to_string(),
+        None if caps.name("ty").is_some() => anchors.this_year()?.to_string(),
+        None => anchors.plain_year(within?.last_month())?,
     };
-    let year_before = match caps.name("ly") {
-        Some(_) => Some((default?.parse::<i32>().ok()? - 1).to_string()),
-        None => None,
-    };
-    let year = own.as_deref().or(year_before.as_deref()).or(default)?;
-    let get = |name: &str| {
-        caps.name(name)
-            .or_else(|| caps.name(&format!("{name}_")))
-            .map(|m| m.as_str())
-    };
-    if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
-        return Some(format!("{year}-{a:0>2}/{year}-{b:0>2}"));
+    Some(match within {
+        Some(within) => within.render(&year),
+        None if caps.name("y").is_some() => year,
+        None => return None,
+    })
+}
+
+/// What the dates a text leaves relative are read against.
+#[derive(Debug, Clone, Default)]
+struct Anchors {
+    /// The year the title names.
+    title_year: Option<String>,
+    /// The year the title names, else the first one the body names.
+    text_year: Option<String>,
+    /// When the document was published.
+    published: Option<Published>,
+}
+
+impl Anchors {
+    /// The year of 今年 (and the base of 去年): the publication's, else the text's.
+    fn this_year(&self) -> Option<i32> {
+        match self.published {
+            Some(p) => Some(p.year),
+            None => self.text_year.as_deref()?.parse().ok(),
+        }
     }
-    // 前11个月, 前五个月: the months from January.
-    if let Some(n) = get("pm") {
-        let months = crate::numeral::parse_plain(n)?.to_f64();
-        return (1.0..=12.0)
-            .contains(&months)
-            .then(|| format!("{year}-01/{year}-{:02}", months as u32));
+
+    /// The year of months written without one (1-8月, 三季度): the title's;
+    /// else the publication's, or the year before when the months end later
+    /// in the year than the publication (12月 in a text of January); else the
+    /// text's.
+    fn plain_year(&self, last_month: u32) -> Option<String> {
+        if let Some(year) = &self.title_year {
+            return Some(year.clone());
+        }
+        match self.published {
+            Some(p) => {
+                let later = p.month.is_some_and(|now| last_month > now);
+                Some((p.year - i32::from(later)).to_string())
+            }
+            None => self.text_year.clone(),
+        }
     }
-    if let Some(q) = get("q") {
-        return Some(format!("{year}-Q1/{year}-Q{}", quarter(q)));
+
+    /// The publication's month, for 目前 and 本月; `None` without one.
+    fn this_month(&self) -> Option<Published> {
+        self.published.filter(|p| p.month.is_some())
     }
-    // 一季度, 第三季度, and 第三季 as Hong Kong and Macao write it.
-    if let Some(q) = get("qn").or_else(|| get("qd")) {
-        return Some(format!("{year}-Q{}", quarter(q)));
-    }
-    if let Some(h) = get("half") {
-        return Some(if h == "上半年" {
-            format!("{year}-01/{year}-06")
-        } else {
-            format!("{year}-07/{year}-12")
-        });
-    }
-    if let Some(m) = get("m") {
-        let m = in_digits(m)?;
-        return Some(format!("{year}-{m:0>2}"));
-    }
-    own
 }
 
 #[cfg(test)]
@@ -481,9 +837,9 @@ mod tests {
     }
 
     fn period(text: &str) -> Option<String> {
-        DateIndex::new(text, Calendar::Gregorian)
+        DateIndex::new(text, Calendar::Gregorian, None)
             .period_at(text.len())
-            .map(|p| p.to_string())
+            .map(|p| p.period.to_string())
     }
 
     #[test]
@@ -551,8 +907,9 @@ mod tests {
         assert_eq!(period(text).as_deref(), Some("2023"));
         let at = text.find("，增长").unwrap();
         assert_eq!(
-            DateIndex::new(text, Calendar::Gregorian)
+            DateIndex::new(text, Calendar::Gregorian, None)
                 .period_at(at)
+                .map(|d| d.period)
                 .as_deref(),
             Some("2021-05")
         );
@@ -573,8 +930,9 @@ mod tests {
     fn a_work_report_dates_its_review_by_the_year_before() {
         let text = "2026年政府工作报告\n过去一年，全市增长5%。\n工业增长7%，比去年提高。\n今年目标增长5%。\n过去五年，累计增长30%。";
         let at = |s: &str| {
-            DateIndex::new(text, Calendar::Gregorian)
+            DateIndex::new(text, Calendar::Gregorian, None)
                 .period_at(text.find(s).unwrap())
+                .map(|d| d.period)
                 .map(|p| p.to_string())
         };
         assert_eq!(at("增长5%").as_deref(), Some("2025"));
@@ -628,14 +986,188 @@ mod tests {
     #[test]
     fn the_start_of_a_span_is_not_the_documents_year() {
         let text = "警方通报\n近日，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
-        let index = DateIndex::new(text, Calendar::Gregorian);
-        assert_eq!(index.period_at(text.find("打掉").unwrap()), None);
-        let dated = "警方通报\n2025年，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
-        let index = DateIndex::new(dated, Calendar::Gregorian);
+        let index = DateIndex::new(text, Calendar::Gregorian, None);
         assert_eq!(
-            index.period_at(dated.find("打掉").unwrap()).as_deref(),
+            index
+                .period_at(text.find("打掉").unwrap())
+                .map(|d| d.period),
+            None
+        );
+        let dated = "警方通报\n2025年，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
+        let index = DateIndex::new(dated, Calendar::Gregorian, None);
+        assert_eq!(
+            index
+                .period_at(dated.find("打掉").unwrap())
+                .map(|d| d.period)
+                .as_deref(),
             Some("2025")
         );
+    }
+
+    #[test]
+    fn a_plans_span_dates_what_follows_it_and_its_name_alone_does_not() {
+        assert_eq!(
+            period("全省通报\n“十三五”以来，粮食总量增长").as_deref(),
+            Some("2016/2020")
+        );
+        assert_eq!(
+            period("全省通报\n十四五时期，增长").as_deref(),
+            Some("2021/2025")
+        );
+        assert_eq!(
+            period("2025年是“十四五”收官之年，增长").as_deref(),
+            Some("2025")
+        );
+    }
+
+    #[test]
+    fn dates_joined_by_and_date_what_follows_together() {
+        let text = "楼市观察\n2021年4季度和2022年3月份，交易量下降";
+        assert_eq!(period(text).as_deref(), Some("2021-Q4/2022-03"));
+        let text = "楼市观察\n2022年3月和4月的成交量";
+        assert_eq!(period(text).as_deref(), Some("2022-03/2022-04"));
+    }
+
+    #[test]
+    fn a_heading_with_a_date_dates_the_paragraphs_under_it() {
+        let text = "楼市观察\n2022年3月交易排名\n参与排名的城市有26个。\n其中14个下降。\n2022年4月交易排名\n有8个上升。";
+        let index = DateIndex::new(text, Calendar::Gregorian, None);
+        let at = |s: &str| {
+            index
+                .period_at(text.find(s).unwrap())
+                .map(|d| d.period)
+                .map(|p| p.to_string())
+        };
+        assert_eq!(at("26个").as_deref(), Some("2022-03"));
+        assert_eq!(at("14个").as_deref(), Some("2022-03"));
+        assert_eq!(at("8个").as_deref(), Some("2022-04"));
+    }
+
+    #[test]
+    fn holidays_of_fixed_month_are_dated_by_it() {
+        assert_eq!(period("2021年“五一”假期，出游").as_deref(), Some("2021-05"));
+        assert_eq!(period("2021年国庆期间，出游").as_deref(), Some("2021-10"));
+        assert_eq!(
+            period("2021年报告\n今年“五一”，出游").as_deref(),
+            Some("2021-05")
+        );
+    }
+
+    /// The period at `needle` in `text` published at `published`.
+    fn published_period(text: &str, published: &str, needle: &str) -> Option<String> {
+        let published = Published::parse(published);
+        let index = DateIndex::new(text, Calendar::Gregorian, published);
+        let at = text.find(needle).expect("needle in text");
+        index
+            .own_period(text, at, needle.ends_with(['%', '倍']))
+            .or_else(|| index.period_at(at))
+            .map(|p| p.period.to_string())
+    }
+
+    #[test]
+    fn an_undated_text_takes_the_month_of_its_publication() {
+        let text = "警方通报\n近日，全省打掉团伙3个。";
+        assert_eq!(
+            published_period(text, "2022-09-23", "3个").as_deref(),
+            Some("2022-09")
+        );
+        assert_eq!(
+            published_period(text, "2022", "3个").as_deref(),
+            Some("2022")
+        );
+    }
+
+    #[test]
+    fn a_title_without_a_year_is_dated_at_its_grain_by_the_publication() {
+        let text = "1-8月全省外贸增长17.1%，民企拉动增长9.6个百分点\n正文。出口增长5%。";
+        assert_eq!(
+            published_period(text, "2021-09-17", "5%").as_deref(),
+            Some("2021-01/2021-08")
+        );
+        let text = "一季度全省财政收入快报\n收入增长5%。";
+        assert_eq!(
+            published_period(text, "2024-04-10", "5%").as_deref(),
+            Some("2024-Q1")
+        );
+    }
+
+    #[test]
+    fn relative_times_are_read_against_the_publication() {
+        let p = |text: &str, needle: &str| published_period(text, "2022-04-24", needle);
+        assert_eq!(
+            p("楼市\n今年3月份成交量下降30%", "30%").as_deref(),
+            Some("2022-03")
+        );
+        assert_eq!(
+            p("楼市\n去年4季度成交量下降44%", "44%").as_deref(),
+            Some("2021-Q4")
+        );
+        assert_eq!(
+            p("楼市\n目前总市值为2960亿元", "2960").as_deref(),
+            Some("2022-04")
+        );
+        assert_eq!(
+            p("楼市\n上月成交量下降5%", "5%").as_deref(),
+            Some("2022-03")
+        );
+        assert_eq!(p("楼市\n今年全市增长5%", "5%").as_deref(), Some("2022"));
+        // Months after the publication's are of the year before.
+        let text = "月报\n12月，全市增长5%";
+        assert_eq!(
+            published_period(text, "2025-01-20", "5%").as_deref(),
+            Some("2024-12")
+        );
+    }
+
+    #[test]
+    fn an_annual_review_early_in_the_year_is_dated_by_the_year_before() {
+        let text = "政府工作报告\n2024年，全市增长5%。\n就业增长3%。";
+        assert_eq!(
+            published_period(text, "2025-01-20", "3%").as_deref(),
+            Some("2024")
+        );
+        assert_eq!(
+            published_period(text, "2025-06-20", "3%").as_deref(),
+            Some("2025-06")
+        );
+    }
+
+    #[test]
+    fn a_value_given_with_its_own_date_takes_it() {
+        let text = "公报\n收入由2015年的10821元增加到2019年的15416元。";
+        assert_eq!(
+            published_period(text, "2020-11", "10821").as_deref(),
+            Some("2015")
+        );
+        assert_eq!(
+            published_period(text, "2020-11", "15416").as_deref(),
+            Some("2019")
+        );
+        let text = "公报\n比重由上年同期的63.5%提高到65%。";
+        assert_eq!(
+            published_period(text, "2025-07", "63.5%").as_deref(),
+            Some("2024")
+        );
+        let text = "公报\n2025年，旅客恢复至2019年的105%。";
+        assert_eq!(
+            published_period(text, "2025-07", "105%").as_deref(),
+            Some("2025")
+        );
+        let text = "公报\n从1990年到2020年增长48倍。";
+        assert_eq!(
+            published_period(text, "2021-07", "48倍").as_deref(),
+            Some("1990/2020")
+        );
+    }
+
+    #[test]
+    fn a_stock_is_counted_at_the_last_month_of_a_span() {
+        assert_eq!(last_month_of("2023-Q1/2023-Q3").as_deref(), Some("2023-09"));
+        assert_eq!(last_month_of("2023-Q2").as_deref(), Some("2023-06"));
+        assert_eq!(last_month_of("2022-01/2022-06").as_deref(), Some("2022-06"));
+        assert_eq!(last_month_of("2022-06"), None);
+        assert_eq!(last_month_of("2022"), None);
+        assert_eq!(last_month_of("2021/2025"), None);
     }
 
     #[test]
@@ -677,15 +1209,24 @@ mod tests {
             period("2025年通报\n降水量为1961年以来最多").as_deref(),
             Some("2025")
         );
+        // 以来新增 is what was added since, not a record.
+        assert_eq!(
+            period("通报\n2023年以来新增贷款5000亿元").as_deref(),
+            Some("2023")
+        );
     }
 
     #[test]
     fn republic_years_date_taiwan_texts_only() {
         let text = "主計總處發布\n114年第3季經濟成長率為7.64%";
         let at = text.find("7.64").unwrap();
-        let republic = DateIndex::new(text, Calendar::Republic).period_at(at);
+        let republic = DateIndex::new(text, Calendar::Republic, None)
+            .period_at(at)
+            .map(|d| d.period);
         assert_eq!(republic.as_deref(), Some("2025-Q3"));
-        let gregorian = DateIndex::new(text, Calendar::Gregorian).period_at(at);
+        let gregorian = DateIndex::new(text, Calendar::Gregorian, None)
+            .period_at(at)
+            .map(|d| d.period);
         assert_eq!(gregorian, None);
         assert_eq!(
             default_year("114年11月發布", Calendar::Republic).as_deref(),

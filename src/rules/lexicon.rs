@@ -52,6 +52,9 @@ pub struct Lexicon {
     pub subject_gaps: WordSet,
     /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
     pub subject_contractions: BTreeMap<String, Vec<String>>,
+    /// Stocks counted at a moment (余额, 资产): under a span of months they
+    /// are dated by its last month.
+    pub stocks: WordSet,
     /// Verbs of increase.
     pub up: WordSet,
     /// Verbs of decrease.
@@ -231,6 +234,15 @@ struct LexiconFile {
     change: ChangeSection,
     comparison: ComparisonSection,
     subject: SubjectSection,
+    #[serde(default)]
+    period: PeriodSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PeriodSection {
+    #[serde(default)]
+    stocks: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -377,6 +389,7 @@ impl Lexicon {
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
             subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
             subject_contractions: file.subject.contractions,
+            stocks: WordSet::new(with_traditional(file.period.stocks)),
             up: WordSet::new(with_traditional([change.up, change.pace_up].concat())),
             down: WordSet::new(with_traditional([change.down, change.pace_down].concat())),
             pace: WordSet::new(with_traditional(pace)),

@@ -415,7 +415,7 @@ mod tests {
                 encoding: "UTF-8".to_string(),
                 sha256: String::new(),
                 status: "ok".to_string(),
-                error: String::new(),
+                ..DocumentRecord::default()
             };
             sink.write_document(&doc, text, &metrics).unwrap();
         }

@@ -13,6 +13,7 @@ mod numeral_props;
 mod parquet;
 mod pdf_docx;
 mod peer_conformance;
+mod published;
 mod report_browser;
 mod rules;
 mod text_props;

@@ -7,6 +7,12 @@ use crate::common::{extract_cmd, extract_ok, note_missing_tool, read_csv};
 
 /// A minimal `.docx` holding these paragraphs.
 fn write_docx(path: &Path, paragraphs: &[&str]) {
+    write_docx_created(path, paragraphs, None);
+}
+
+/// A minimal `.docx` holding these paragraphs, with a creation date in its
+/// core properties when one is given.
+fn write_docx_created(path: &Path, paragraphs: &[&str], created: Option<&str>) {
     let body: String = paragraphs
         .iter()
         .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>"))
@@ -20,11 +26,23 @@ fn write_docx(path: &Path, paragraphs: &[&str]) {
     zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).unwrap();
     zip.start_file("word/document.xml", options).unwrap();
     zip.write_all(document.as_bytes()).unwrap();
+    if let Some(created) = created {
+        zip.start_file("docProps/core.xml", options).unwrap();
+        zip.write_all(format!(
+            r#"<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created></cp:coreProperties>"#
+        ).as_bytes()).unwrap();
+    }
     zip.finish().unwrap();
 }
 
 /// A minimal PDF with lines of ASCII text (split at `\n`) on each page.
 fn write_pdf(path: &Path, pages: &[&str]) {
+    write_pdf_created(path, pages, None);
+}
+
+/// A minimal PDF as [`write_pdf`] makes, with a creation date
+/// (`D:20250115083000`) in its info dictionary when one is given.
+fn write_pdf_created(path: &Path, pages: &[&str], created: Option<&str>) {
     let n = pages.len();
     let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
@@ -49,6 +67,10 @@ fn write_pdf(path: &Path, pages: &[&str]) {
             stream.len()
         ));
     }
+    let info = created.map(|date| {
+        objects.push(format!("<< /CreationDate ({date}) >>"));
+        format!(" /Info {} 0 R", objects.len())
+    });
     let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -64,8 +86,9 @@ fn write_pdf(path: &Path, pages: &[&str]) {
     }
     pdf.extend_from_slice(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
+            "trailer\n<< /Size {} /Root 1 0 R{} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1,
+            info.unwrap_or_default()
         )
         .as_bytes(),
     );
@@ -147,6 +170,52 @@ fn a_broken_docx_is_skipped_with_its_reason() {
         .stderr(predicates::str::contains(
             "broken.docx: not a .docx (zip) file",
         ));
+}
+
+/// The `published` and `published_source` cells of the one document in `out`.
+fn published_of(out: &Path) -> (String, String) {
+    let (header, rows) = read_csv(&out.join("documents.csv"));
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    (
+        rows[0][column("published")].clone(),
+        rows[0][column("published_source")].clone(),
+    )
+}
+
+#[test]
+fn a_docx_is_dated_by_its_core_properties() {
+    let docs = tempfile::tempdir().unwrap();
+    write_docx_created(
+        &docs.path().join("report.docx"),
+        &["全省财政收入快报", "全省收入增长5%。"],
+        Some("2024-04-10T08:00:00Z"),
+    );
+    let out = extract_ok(docs.path(), "csv");
+    assert_eq!(
+        published_of(out.path()),
+        ("2024-04-10".to_string(), "docx".to_string())
+    );
+    let (_, rows) = read_csv(&out.path().join("metrics.csv"));
+    assert_eq!(rows[0][12], "2024-04");
+}
+
+#[test]
+fn a_pdf_is_dated_by_its_info_dictionary() {
+    if which_pdftotext().is_none() {
+        note_missing_tool("pdftotext", "poppler-utils", "the PDF date check");
+        return;
+    }
+    let docs = tempfile::tempdir().unwrap();
+    write_pdf_created(
+        &docs.path().join("bulletin.pdf"),
+        &["Exports rose 12%"],
+        Some("D:20250115083000+08'00'"),
+    );
+    let out = extract_ok(docs.path(), "csv");
+    assert_eq!(
+        published_of(out.path()),
+        ("2025-01-15".to_string(), "pdf".to_string())
+    );
 }
 
 fn which_pdftotext() -> Option<()> {
