@@ -37,6 +37,20 @@ pub struct Meaning {
     pub subject_source: &'static str,
     /// How the period was found, for `explain`.
     pub period_source: &'static str,
+    /// Bytes at the start of `subject` that name the topic an attribute was
+    /// read against (现代产业类项目 of 现代产业类项目个数占比); 0 for none.
+    pub topic_len: usize,
+}
+
+impl Meaning {
+    /// The topic of the subject: the part before an attribute read against
+    /// it, else the whole subject.
+    fn topic(&self) -> &str {
+        match self.topic_len {
+            0 => &self.subject,
+            n => self.subject.get(..n).unwrap_or(&self.subject),
+        }
+    }
 }
 
 /// How a number that nothing dates is labelled.
@@ -60,6 +74,8 @@ const FROM_AFTER: &str = "after the number";
 /// The previous number's subject and where its sentence ends.
 struct Previous<'m> {
     subject: &'m str,
+    /// The topic of the subject: all of it, or the part before an attribute.
+    topic: &'m str,
     comparison: Option<Comparison>,
     end: usize,
 }
@@ -202,12 +218,14 @@ pub fn interpret(
                 .last()
                 .map(|m| Previous {
                     subject: &m.subject,
+                    topic: m.topic(),
                     comparison: m.comparison,
                     end: members[k - 1].end,
                 })
                 .or_else(|| {
                     out.last().and_then(|g| g.last()).map(|m| Previous {
                         subject: &m.subject,
+                        topic: m.topic(),
                         comparison: m.comparison,
                         end: previous_end,
                     })
@@ -236,6 +254,7 @@ pub fn interpret(
                     };
                 }
             }
+            let mut topic_len = 0;
             let from_clause_before = (k == 0 && found.subject.is_empty())
                 .then(|| clause_before_subject(lexicon, text, clause_from))
                 .flatten();
@@ -256,10 +275,10 @@ pub fn interpret(
                     })
                     .flatten()
                     .filter(|s| prev.subject.len() > s.len() && prev.subject.starts_with(s));
-                continue_topic(
+                topic_len = continue_topic(
                     lexicon,
                     &mut found,
-                    alike.unwrap_or(prev.subject),
+                    (alike.unwrap_or(prev.subject), prev.topic),
                     member.kind,
                 );
             }
@@ -285,7 +304,7 @@ pub fn interpret(
                 _ => period.clone(),
             };
             meanings.push(Meaning {
-                subject: found.subject,
+                subject: subject::without_inner_dates(&found.subject),
                 direction,
                 comparison: listed
                     .as_ref()
@@ -293,6 +312,7 @@ pub fn interpret(
                     .filter(|_| direction.is_some()),
                 period: dated.as_ref().map(|d| d.period.clone()),
                 period_source: dated.map_or(NO_PERIOD, |d| d.source),
+                topic_len,
                 subject_source: found.source,
             });
         }
@@ -482,10 +502,17 @@ fn clause_subject(
 
 /// Chinese drops a repeated topic: an empty subject is the previous number's,
 /// a gap (高于全国) or a share of a base (为年度计划的112%, 完成年度目标的87.1%)
-/// measures it, and a relative one (总量, 占全国) continues it.
-fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str, kind: Kind) {
+/// measures it, a relative one (总量, 占全国) continues it, and an attribute
+/// (个数占比, 总投资) is the previous number's topic's. Returns the length of
+/// the topic put before an attribute (0 when none was).
+fn continue_topic(
+    lexicon: &Lexicon,
+    found: &mut Found,
+    (previous, previous_topic): (&str, &str),
+    kind: Kind,
+) -> usize {
     if previous.is_empty() {
-        return;
+        return 0;
     }
     if found.subject.is_empty() {
         found.subject = previous.to_string();
@@ -501,7 +528,25 @@ fn continue_topic(lexicon: &Lexicon, found: &mut Found, previous: &str, kind: Ki
     {
         found.subject = format!("{previous}{}", found.subject);
         found.source = "continues the previous subject";
+    } else if attribute_of(lexicon, &found.subject)
+        && !previous_topic.is_empty()
+        && !found.subject.starts_with(previous_topic)
+    {
+        found.subject = format!("{previous_topic}{}", found.subject);
+        found.source = "an attribute of the topic the sentence opened with";
+        return previous_topic.len();
     }
+    0
+}
+
+/// Most characters a subject that names only an attribute (个数占比) has.
+const ATTRIBUTE_CHARS: usize = 4;
+
+/// True when `subject` names only an attribute of a topic: a few characters
+/// ending in one of the lexicon's `attributes` (个数占比, 总投资).
+fn attribute_of(lexicon: &Lexicon, subject: &str) -> bool {
+    subject.chars().count() <= ATTRIBUTE_CHARS
+        && change::suffix(subject, &lexicon.subject_attributes).is_some()
 }
 
 /// What a clause that names nothing measures, read from the clause before
@@ -571,6 +616,48 @@ fn is_ratio(kind: Kind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::bare_chinese_number;
+    use crate::engine::Extractor;
+    use crate::rules::RuleSet;
+
+    /// (text, subject) of every row of `text`.
+    fn subjects(text: &str) -> Vec<(String, String)> {
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        extractor
+            .extract("t", text)
+            .into_iter()
+            .map(|m| (m.text, m.subject))
+            .collect()
+    }
+
+    #[test]
+    fn an_attribute_takes_the_topic_the_sentence_opened_with() {
+        let rows = subjects("其中，甲类项目250个，个数占比28.3%，总投资1037亿元，投资占比29.1%。");
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "甲类项目",
+                "甲类项目个数占比",
+                "甲类项目总投资",
+                "甲类项目投资占比"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_subject_goes_to_the_period() {
+        let rows = subjects("乙市今年3月份房地产成交量同比下降30%。");
+        assert_eq!(rows[0].1, "乙市房地产成交量");
+    }
+
+    #[test]
+    fn tong_zeng_is_a_year_on_year_rise() {
+        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let rows = extractor.extract("t", "全省外贸进出口值3287亿元，同增17.1%。");
+        assert_eq!(rows[1].subject, "外贸进出口值");
+        assert_eq!(rows[1].direction.map(|d| d.as_str()), Some("up"));
+        assert_eq!(rows[1].comparison.map(|c| c.as_str()), Some("yoy"));
+    }
 
     #[test]
     fn a_clause_may_close_on_a_bare_chinese_number() {

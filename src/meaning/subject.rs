@@ -180,6 +180,37 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
     without_base_date(without_stray_quotes(s))
 }
 
+/// A date inside a subject (深圳2021年全年地区生产总值, 宁波今年3月份成交量,
+/// 泉州3月份房地产成交量): the period column holds it.
+static INNER_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?:(?:19|20)[0-9]{2}年|今年|去年|本年|上年)(?:全年|上半年|下半年|前?[一二三四1-4]季度|[0-9]{1,2}月(?:份|末|底)?)?",
+        r"|[0-9]{1,2}月(?:份|末|底)?"
+    ))
+    .expect("valid pattern")
+});
+
+/// `subject` without the dates inside it ([`INNER_DATE`]). A month that
+/// opens a longer word stays (月度交易数据 holds no date), and so does a year
+/// before 度 (2022年度计划) or 的 (是2020年的).
+pub fn without_inner_dates(subject: &str) -> String {
+    if !subject.contains(['年', '月']) {
+        return subject.to_string();
+    }
+    let mut out = String::with_capacity(subject.len());
+    let mut last = 0;
+    for m in INNER_DATE.find_iter(subject) {
+        let after = &subject[m.end()..];
+        if after.starts_with(['度', '的']) || after.is_empty() && m.start() == 0 {
+            continue;
+        }
+        out.push_str(&subject[last..m.start()]);
+        last = m.end();
+    }
+    out.push_str(&subject[last..]);
+    out
+}
+
 /// 網上銷售佔2025年10月零售業總銷貨價值: the date of a share's base is no
 /// part of the subject.
 fn without_base_date(s: &str) -> String {
@@ -630,6 +661,22 @@ fn shared_tail(first: &str, last: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_inside_a_subject_go() {
+        assert_eq!(
+            without_inner_dates("深圳2021年全年地区生产总值"),
+            "深圳地区生产总值"
+        );
+        assert_eq!(without_inner_dates("宁波今年3月份成交量"), "宁波成交量");
+        assert_eq!(
+            without_inner_dates("泉州3月份房地产成交量"),
+            "泉州房地产成交量"
+        );
+        assert_eq!(without_inner_dates("月度交易数据"), "月度交易数据");
+        assert_eq!(without_inner_dates("2022年度计划投资"), "2022年度计划投资");
+        assert_eq!(without_inner_dates("12月份"), "12月份");
+    }
 
     #[test]
     fn distributes_a_shared_head() {

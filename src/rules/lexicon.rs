@@ -42,6 +42,9 @@ pub struct Lexicon {
     pub subject_from_words: WordSet,
     /// Subject starts that continue the previous subject (总量, 占).
     pub subject_relative: WordSet,
+    /// Endings of a short subject that names an attribute of the sentence's
+    /// topic (个数占比, 总投资): the topic goes before it.
+    pub subject_attributes: WordSet,
     /// Adverbial nouns that are never a subject read after a number (情况下).
     pub subject_not_subjects: WordSet,
     /// Words after which the subject is read after the number (连续).
@@ -275,6 +278,8 @@ struct SubjectSection {
     #[serde(default)]
     relative: Vec<String>,
     #[serde(default)]
+    attributes: Vec<String>,
+    #[serde(default)]
     heads: Vec<String>,
     #[serde(default)]
     after_markers: Vec<String>,
@@ -384,6 +389,7 @@ impl Lexicon {
             subject_coverbs: WordSet::new(with_traditional(file.subject.coverbs)),
             subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
             subject_relative: WordSet::new(with_traditional(file.subject.relative)),
+            subject_attributes: WordSet::new(with_traditional(file.subject.attributes)),
             subject_heads: WordSet::new(with_traditional(file.subject.heads)),
             subject_after_markers: WordSet::new(with_traditional(file.subject.after_markers)),
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
