@@ -184,7 +184,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
 /// 泉州3月份房地产成交量): the period column holds it.
 static INNER_DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"(?:(?:19|20)[0-9]{2}年|今年|去年|本年|上年)(?:全年|上半年|下半年|前?[一二三四1-4]季度|[0-9]{1,2}月(?:份|末|底)?)?",
+        r"(?:(?:19|20)[0-9]{2}年|今年|去年|本年|上年)(?:全年|上半年|下半年|[前第]?[一二三四1-4]季度?|[0-9]{1,2}月(?:份|末|底)?)?",
         r"|[0-9]{1,2}月(?:份|末|底)?"
     ))
     .expect("valid pattern")
@@ -209,6 +209,26 @@ pub fn without_inner_dates(subject: &str) -> String {
     }
     out.push_str(&subject[last..]);
     out
+}
+
+/// Most characters of a possessor that 的 joins to a noun (东莞的回暖值).
+const POSSESSOR_CHARS: usize = 3;
+
+/// `subject` without a possessive 的 after a short name at its start (东莞的
+/// “回暖值” → 东莞“回暖值”, 制造业的总产值 → 制造业总产值). A longer phrase
+/// before 的 is a relative clause that names a class (已发布业绩预告的券商股)
+/// and keeps it.
+pub fn without_possessive(subject: &str) -> String {
+    match subject.split_once('的') {
+        Some((owner, noun))
+            if !noun.is_empty()
+                && (1..=POSSESSOR_CHARS).contains(&owner.chars().count())
+                && owner.chars().all(super::change::is_han) =>
+        {
+            format!("{owner}{noun}")
+        }
+        _ => subject.to_string(),
+    }
 }
 
 /// 網上銷售佔2025年10月零售業總銷貨價值: the date of a share's base is no
@@ -661,6 +681,17 @@ fn shared_tail(first: &str, last: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_possessive_after_a_short_name_goes() {
+        assert_eq!(without_possessive("东莞的回暖值"), "东莞回暖值");
+        assert_eq!(without_possessive("制造业的总产值"), "制造业总产值");
+        assert_eq!(
+            without_possessive("已发布业绩预告的券商股"),
+            "已发布业绩预告的券商股"
+        );
+        assert_eq!(without_possessive("目标的"), "目标的");
+    }
 
     #[test]
     fn dates_inside_a_subject_go() {
