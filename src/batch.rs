@@ -11,13 +11,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::document::{
-    collect_inputs, decode, doc_id_of, sha256_hex, title_of, DocumentRecord, Unreadable,
-};
+use crate::document::{collect_inputs, doc_id_of, title_of, DocumentRecord, Unreadable};
 use crate::engine::Extractor;
 use crate::meta_file::MetaTable;
 use crate::metric::{Kind, Metric};
-use crate::published::{dateline, Published, PublishedSource};
+use crate::published::PublishedSource;
+use crate::reader::read_document;
 use crate::sink::{open_sinks, Format, OutputSet, Sink, SinkOptions};
 
 /// Documents extracted in parallel before their rows are written.
@@ -71,7 +70,8 @@ struct Processed {
     bytes: u64,
 }
 
-/// Reads, decodes and extracts one file; failures become a skipped record.
+/// Reads and extracts one file; failures become a skipped record. A date
+/// from the metadata file comes before the one the file carries.
 fn process(extractor: &Extractor, meta: &MetaTable, path: &Path) -> Processed {
     let mut record = DocumentRecord {
         doc_id: doc_id_of(path),
@@ -79,94 +79,43 @@ fn process(extractor: &Extractor, meta: &MetaTable, path: &Path) -> Processed {
         status: "ok".into(),
         ..DocumentRecord::default()
     };
-    let skipped = |mut record: DocumentRecord, reason: String, bytes: usize| {
-        record.status = "skipped".into();
-        record.error = reason;
-        Processed {
-            record,
-            text: String::new(),
-            metrics: Vec::new(),
-            bytes: bytes as u64,
+    let read = match read_document(path) {
+        Ok(read) => read,
+        Err(unusable) => {
+            record.status = "skipped".into();
+            record.error = unusable.reason;
+            record.sha256 = unusable.sha256.unwrap_or_default();
+            return Processed {
+                record,
+                text: String::new(),
+                metrics: Vec::new(),
+                bytes: unusable.bytes,
+            };
         }
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return skipped(record, format!("cannot read: {e}"), 0),
-    };
-    record.sha256 = sha256_hex(&bytes);
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let mut dated = meta
+    let document = read.document;
+    let dated = meta
         .published(path, &record.doc_id)
-        .map(|d| (d, PublishedSource::Meta));
-    let converted = match extension.as_deref() {
-        Some("pdf") => Some(crate::pdf::pdf_text(path).map(|(text, pages)| {
-            record.pages = Some(pages);
-            dated = dated
-                .or_else(|| crate::pdf::pdf_published(path).map(|d| (d, PublishedSource::Pdf)));
-            text
-        })),
-        Some("docx") => Some(crate::docx::docx_text(&bytes).inspect(|_| {
-            dated = dated.or_else(|| {
-                crate::docx::docx_published(&bytes).map(|d| (d, PublishedSource::Docx))
-            });
-        })),
-        _ => None,
-    };
-    if let Some(converted) = converted {
-        return match converted {
-            Ok(text) => {
-                record.encoding = "UTF-8".into();
-                extracted(extractor, record, text, dated, bytes.len())
-            }
-            Err(reason) => skipped(record, reason, bytes.len()),
-        };
-    }
-    let decoded = match decode(&bytes) {
-        Ok(d) => d,
-        Err(reason) => return skipped(record, reason, bytes.len()),
-    };
-    record.encoding = decoded.encoding.to_string();
-    let text = if matches!(extension.as_deref(), Some("html" | "htm")) {
-        dated = dated.or_else(|| {
-            crate::html::html_published(&decoded.text).map(|d| (d, PublishedSource::Html))
-        });
-        match crate::html::visible_text(&decoded.text) {
-            Ok(t) => t,
-            Err(reason) => return skipped(record, reason, bytes.len()),
-        }
-    } else {
-        decoded.text
-    };
-    record.error = decoded.warning.unwrap_or_default();
-    extracted(extractor, record, text, dated, bytes.len())
-}
-
-/// The record and rows of a document whose text is ready. Without a date
-/// from metadata, a dateline at the top of the text dates it.
-fn extracted(
-    extractor: &Extractor,
-    mut record: DocumentRecord,
-    text: String,
-    dated: Option<(Published, PublishedSource)>,
-    bytes: usize,
-) -> Processed {
-    record.title = title_of(&text);
-    record.chars = text.chars().count() as u64;
-    let dated = dated.or_else(|| dateline(&text).map(|d| (d, PublishedSource::Text)));
+        .map(|d| (d, PublishedSource::Meta))
+        .or(document.published);
     if let Some((date, source)) = dated {
         record.published = Some(date.iso());
         record.published_source = source;
     }
-    let metrics = extractor.extract_published(&record.doc_id, &text, dated.map(|(d, _)| d));
+    record.sha256 = read.sha256;
+    record.encoding = document.encoding;
+    record.error = document.warning.unwrap_or_default();
+    record.pages = document.pages;
+    record.title = title_of(&document.text);
+    record.chars = document.text.chars().count() as u64;
+    let metrics =
+        extractor.extract_published(&record.doc_id, &document.text, dated.map(|(d, _)| d));
     record.metrics = metrics.len() as u64;
     Processed {
         record,
-        text,
+        text: document.text,
         metrics,
-        bytes: bytes as u64,
+        bytes: read.bytes,
     }
 }
 

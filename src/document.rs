@@ -48,8 +48,25 @@ pub struct Decoded {
 }
 
 /// Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a
-/// detected legacy encoding (GB18030/GBK and others). Fails on empty or binary input.
+/// detected legacy encoding (GB18030/GBK and others). Fails on empty or binary
+/// input. A stray NUL character (in a damaged or legacy-encoded text) is
+/// removed, with a warning, so that no table holds one.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let mut decoded = decode_text(bytes)?;
+    let nuls = decoded.text.matches('\0').count();
+    if nuls > 0 {
+        decoded.text.retain(|c| c != '\0');
+        let removed = format!("{nuls} NUL character(s) removed");
+        decoded.warning = Some(match decoded.warning.take() {
+            Some(w) => format!("{w}; {removed}"),
+            None => removed,
+        });
+    }
+    Ok(decoded)
+}
+
+/// The decoding of [`decode`], NUL characters kept.
+fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
@@ -344,6 +361,16 @@ mod tests {
                 .unwrap()
                 .contains(&format!("{gbk_lines} line(s) read as GB18030")));
         }
+    }
+
+    #[test]
+    fn a_stray_nul_is_removed_with_a_warning() {
+        let mut bytes = "前文增长5.4%，".repeat(20).into_bytes();
+        bytes.extend_from_slice(&[0xff, 0x00]);
+        bytes.extend_from_slice("后文挽损224万元。".as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert!(!d.text.contains('\0'));
+        assert!(d.warning.unwrap().contains("1 NUL character(s) removed"));
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub mod metric;
 pub mod numeral;
 pub mod pdf;
 pub mod published;
+pub mod reader;
 pub mod rules;
 pub mod schema;
 pub mod sink;

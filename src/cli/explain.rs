@@ -4,17 +4,17 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
-use zhibiao::document::decode;
+use anyhow::{bail, Result};
 use zhibiao::engine::Extraction;
 use zhibiao::published::Published;
+use zhibiao::reader::read_document;
 
 use super::{extractor_or_exit, EXIT_OK};
 
 /// Arguments of `zhibiao explain`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A text file to explain.
+    /// A file to explain, read as `extract` reads it (text, HTML, DOCX, PDF).
     file: Option<PathBuf>,
     /// Explain this text instead of a file.
     #[arg(long, conflicts_with = "file")]
@@ -49,14 +49,14 @@ impl Style {
 
 /// Prints the trace of one text.
 pub fn run(args: Args) -> Result<u8> {
+    let mut published = args.published;
     let text = match (&args.text, &args.file) {
         (Some(t), _) => t.clone(),
         (None, Some(path)) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            decode(&bytes)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
-                .text
+            let read = read_document(path)
+                .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.reason))?;
+            published = published.or(read.document.published.map(|(d, _)| d));
+            read.document.text
         }
         (None, None) => bail!("give a FILE or --text"),
     };
@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<u8> {
         Ok(e) => e,
         Err(code) => return Ok(code),
     };
-    let trace = extractor.extract_traced("explain", &text, args.published);
+    let trace = extractor.extract_traced("explain", &text, published);
     let style = Style {
         on: std::io::stdout().is_terminal(),
     };

@@ -92,7 +92,7 @@ pub fn run(args: Args) -> Result<u8> {
         inputs: args.paths,
         out_dir: args.out,
         formats,
-        jobs: args.jobs,
+        jobs: worker_count(args.jobs),
         csv_bom: !args.no_bom,
     };
     let bar = progress_bar();
@@ -113,6 +113,22 @@ pub fn run(args: Args) -> Result<u8> {
     } else {
         EXIT_SOME_FAILED
     })
+}
+
+/// Most worker threads per core: more only add memory and switching.
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The worker count to use for `--jobs`: as asked (0 for one per core), but
+/// at most [`MAX_JOBS_PER_CORE`] per core, with a message when capped.
+fn worker_count(asked: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cap = cores * MAX_JOBS_PER_CORE;
+    if asked > cap {
+        eprintln!("--jobs {asked} is more than this machine can use; running {cap} workers ({cores} cores)");
+        cap
+    } else {
+        asked
+    }
 }
 
 /// A progress bar on stderr when it is a terminal; nothing on a pipe.

@@ -161,6 +161,29 @@ fn explain_shows_rule_value_and_subject() {
 }
 
 #[test]
+fn explain_reads_a_file_as_extract_does() {
+    let docs = tempfile::tempdir().unwrap();
+    let page = docs.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><script>var a='增长99%';</script></head><body><p>破案率提升<b>17.8</b>个百分点</p></body></html>",
+    )
+    .unwrap();
+    let out = zhibiao()
+        .arg("explain")
+        .arg(&page)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("17.8个百分点 [5..13]"), "{out}");
+    assert!(!out.contains("99%"), "{out}");
+    assert!(out.contains("1 rows"), "{out}");
+}
+
+#[test]
 fn explain_lists_lost_overlaps() {
     zhibiao()
         .current_dir(root())

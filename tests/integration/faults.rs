@@ -218,3 +218,19 @@ fn long_runs_of_digits_and_numerals_take_linear_time() {
         );
     }
 }
+
+#[test]
+fn a_huge_worker_count_is_capped_with_a_message() {
+    let docs = tempfile::tempdir().unwrap();
+    documents(docs.path(), "a", 2);
+    let out = tempfile::tempdir().unwrap();
+    zhibiao()
+        .arg("extract")
+        .arg(docs.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "csv", "--jobs", "100000"])
+        .assert()
+        .success()
+        .stderr(contains("--jobs 100000 is more than this machine can use"));
+}
