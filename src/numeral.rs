@@ -214,9 +214,12 @@ fn parse_folded(text: &str) -> Option<Number> {
     };
     let more_than = tokens.contains(&Token::Over);
     let low = evaluate(&tokens, End::Low)?;
-    let ranged = tokens
-        .iter()
-        .any(|t| matches!(t, Token::Pair(..) | Token::Few));
+    // 三四 is 3–4, but in a string of digits read one by one (二〇二三) a
+    // pair is two digits, and the number no range.
+    let ranged = !is_digit_string(&tokens)
+        && tokens
+            .iter()
+            .any(|t| matches!(t, Token::Pair(..) | Token::Few));
     let high = if ranged {
         Some(evaluate(&tokens, End::High)?)
     } else {
@@ -597,6 +600,14 @@ mod tests {
     fn range(s: &str) -> (String, String) {
         let n = parse_number(s).unwrap();
         (n.low.to_string(), n.high.unwrap().to_string())
+    }
+
+    #[test]
+    fn a_string_of_digits_read_one_by_one_is_no_range() {
+        let n = parse_number("三四五六七").unwrap();
+        assert_eq!((n.low.to_string(), n.high), ("34567".to_string(), None));
+        assert_eq!(parse_number("二〇二三").unwrap().high, None);
+        assert_eq!(range("三四"), ("3".into(), "4".into()));
     }
 
     #[test]

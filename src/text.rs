@@ -124,6 +124,10 @@ fn next_change(text: &str, from: usize) -> Option<(usize, Change)> {
             continue;
         }
         let c = text[at..].chars().next()?;
+        if is_invisible(c) {
+            let resume = text.len() - text[at..].trim_start_matches(is_invisible).len();
+            return Some((at, Change::Gap { resume }));
+        }
         if is_gap(c) && is_dropped_gap(text, at) {
             let resume = text.len() - text[at..].trim_start_matches(is_gap).len();
             return Some((at, Change::Gap { resume }));
@@ -137,11 +141,20 @@ fn next_change(text: &str, from: usize) -> Option<(usize, Change)> {
     None
 }
 
-/// True for the first byte of every character that [`fold`] or [`is_gap`]
-/// accepts (a space, a tab, U+00A0, U+3000 and the full-width forms), so that
+/// True for the first byte of every character that [`fold`], [`is_gap`] or
+/// [`is_invisible`] accepts (a space, a tab, U+00A0, U+3000, the full-width
+/// forms and the invisible characters), so that
 /// other characters are passed over a byte at a time.
 fn may_fold_or_gap(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | 0xC2 | 0xE3 | 0xEF)
+    matches!(byte, b' ' | b'\t' | 0xC2 | 0xCC | 0xCD | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Characters that show nothing — zero-width spaces and joiners, the word
+/// joiner, a byte order mark inside the text, the soft hyphen and combining
+/// accents — dropped wherever they stand, so that `1\u{200d}2亿元` reads as
+/// one number.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{300}'..='\u{36f}')
 }
 
 /// Spaces that a line may hold between words.
@@ -246,6 +259,16 @@ impl<'t> CharCounter<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_inside_a_number_are_dropped_and_mapped_back() {
+        let original = "共1\u{200d}2\u{200c}3亿元，5\u{301}0%";
+        let t = NormalizedText::new(original);
+        assert_eq!(t.normalized(), "共123亿元，50%");
+        let start = t.normalized().find("123").unwrap();
+        let end = start + "123亿元".len();
+        assert_eq!(t.original_slice(start, end), "1\u{200d}2\u{200c}3亿元");
+    }
 
     #[test]
     fn ascii_text_is_borrowed() {

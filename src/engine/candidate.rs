@@ -404,14 +404,17 @@ fn ends_its_clause(after: &str) -> bool {
 }
 
 /// A number right after a Latin letter, a digit or a dot is part of a code
-/// (PM2.5, G318, K123+500), and one after a digit and a slash is a
-/// denominator or a date's part (2024/1/3).
+/// (PM2.5, G318, K123+500), one after a letter and a hyphen or sign too
+/// (COVID-19, the exponent of 1e-999999), and one after a digit and a slash
+/// is a denominator or a date's part (2024/1/3).
 fn is_glued_to_code(before: &str) -> bool {
     let mut chars = before.chars().rev();
     match chars.next() {
         Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '·' || c == '_' => true,
         // A road's chainage, K123+500: a plus sign between digits.
-        Some('+' | '/') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some('+' | '/') => chars.next().is_some_and(|c| c.is_ascii_alphanumeric()),
+        // COVID-19, and the exponent of 1e-5: a hyphen or sign after a letter.
+        Some('-') => chars.next().is_some_and(|c| c.is_ascii_alphabetic()),
         _ => false,
     }
 }

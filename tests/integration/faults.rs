@@ -234,3 +234,30 @@ fn a_huge_worker_count_is_capped_with_a_message() {
         .success()
         .stderr(contains("--jobs 100000 is more than this machine can use"));
 }
+
+/// (text, value) of every row of `text`.
+fn rows(text: &str) -> Vec<(String, String)> {
+    let extractor = zhibiao::engine::Extractor::new(zhibiao::rules::RuleSet::bundled().unwrap());
+    extractor
+        .extract("d", text)
+        .into_iter()
+        .map(|m| (m.text, m.value.to_string()))
+        .collect()
+}
+
+#[test]
+fn numbers_hold_together_across_invisible_characters() {
+    assert_eq!(
+        rows("收入1\u{200d}2\u{200c}3亿元。"),
+        [(
+            "1\u{200d}2\u{200c}3亿元".to_string(),
+            "12300000000".to_string()
+        )]
+    );
+}
+
+#[test]
+fn the_exponent_of_scientific_notation_is_no_amount() {
+    assert_eq!(rows("参数为1e-999999亿元。"), []);
+    assert_eq!(rows("COVID-19患者"), []);
+}
