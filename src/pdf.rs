@@ -26,15 +26,23 @@ pub fn pdf_text(path: &Path) -> Result<(String, u64), String> {
         })?;
     if !output.status.success() {
         let err = String::from_utf8_lossy(&output.stderr);
-        return Err(format!(
-            "pdftotext failed: {}",
-            err.lines().next().unwrap_or("").trim()
-        ));
+        return Err(format!("pdftotext failed: {}", pdftotext_error(&err)));
     }
     let text = String::from_utf8_lossy(&output.stdout);
     let pages = text.trim_end_matches('\u{c}').matches('\u{c}').count() as u64 + 1;
     let text: Vec<String> = text.split('\u{c}').map(unwrap_lines).collect();
     Ok((text.join("\n"), pages))
+}
+
+/// The line of pdftotext's messages that says why it failed: the last one
+/// that reports an error (its first lines are often warnings about the
+/// file's structure), else its last line.
+fn pdftotext_error(messages: &str) -> &str {
+    let lines = || messages.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines()
+        .rfind(|l| l.starts_with("Error") || l.starts_with("Syntax Error"))
+        .or_else(|| lines().next_back())
+        .unwrap_or("")
 }
 
 /// When a PDF says it was made: the creation date of its info dictionary,
@@ -115,6 +123,16 @@ fn ends_in_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_error_line_is_reported_rather_than_a_warning() {
+        let messages = "Syntax Warning: May not be a PDF file (continuing anyway)\nSyntax Error: Couldn't find trailer dictionary\nSyntax Error: Couldn't read xref table\n";
+        assert_eq!(
+            pdftotext_error(messages),
+            "Syntax Error: Couldn't read xref table"
+        );
+        assert_eq!(pdftotext_error("Something odd\n"), "Something odd");
+    }
 
     #[test]
     fn wrapped_lines_join_and_short_ones_stay() {

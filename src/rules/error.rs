@@ -44,6 +44,30 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A rule file from its bytes: UTF-8, a byte order mark ignored. Any
+    /// other encoding is refused at the line of its first invalid byte.
+    pub fn from_bytes(name: String, bytes: &[u8]) -> Result<SourceFile, RuleErrors> {
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile {
+                name,
+                text: text.to_string(),
+            }),
+            Err(e) => {
+                let valid = SourceFile {
+                    name,
+                    text: String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
+                };
+                let line = valid.line_of(valid.text.len());
+                Err(RuleErrors(vec![RuleError {
+                    file: valid.name,
+                    line,
+                    message: "not UTF-8 (save rule files as UTF-8)".into(),
+                }]))
+            }
+        }
+    }
+
     /// The 1-based line holding byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
         let at = at.min(self.text.len());

@@ -83,10 +83,7 @@ impl Fragments {
                     if let Err(e) = Regex::new(&expanded) {
                         errors.push(source.error_at(
                             *at,
-                            format!(
-                                "fragment {name}: invalid regex: {}",
-                                first_line(&e.to_string())
-                            ),
+                            format!("fragment {name}: invalid regex: {}", regex_reason(&e)),
                         ));
                     }
                 }
@@ -130,6 +127,17 @@ impl Fragments {
         out.push_str(&pattern[last..]);
         Ok(out)
     }
+}
+
+/// The reason a regex did not compile: the message of the innermost error
+/// (a multi-pattern build says only "error parsing pattern 0"; its source says
+/// why), as [`first_line`] reads it.
+pub fn regex_reason(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut innermost = error;
+    while let Some(source) = innermost.source() {
+        innermost = source;
+    }
+    first_line(&innermost.to_string())
 }
 
 /// The first line of a (multi-line) regex error message.

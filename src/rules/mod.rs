@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 pub use error::{RuleError, RuleErrors, SourceFile};
-use fragments::{first_line, Fragments};
+use fragments::{first_line, regex_reason, Fragments};
 pub use lexicon::Lexicon;
 pub use units::{UnitDef, UnitTable};
 
@@ -218,11 +218,8 @@ impl RuleSet {
         paths.sort();
         let mut files = Vec::new();
         for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
-            files.push(SourceFile {
-                name: path.display().to_string(),
-                text,
-            });
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            files.push(SourceFile::from_bytes(path.display().to_string(), &bytes)?);
         }
         RuleSet::from_sources(files)
     }
@@ -430,7 +427,7 @@ fn compile_rule(
             Err(e) => {
                 errors.push(err(
                     pattern_at,
-                    format!("invalid regex: {}", first_line(&e.to_string())),
+                    format!("invalid regex: {}", regex_reason(&e)),
                 ));
                 None
             }

@@ -61,14 +61,22 @@ impl AtomicFile {
     }
 }
 
+/// Writing errors name the file (No space left on device alone says not where).
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.writer.write(buf)
+        let tmp = &self.tmp;
+        self.writer.write(buf).map_err(|e| naming(tmp, e))
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.writer.flush()
+        let tmp = &self.tmp;
+        self.writer.flush().map_err(|e| naming(tmp, e))
     }
+}
+
+/// `error` with the path it happened at in its message.
+fn naming(path: &Path, error: std::io::Error) -> std::io::Error {
+    std::io::Error::new(error.kind(), format!("{}: {error}", path.display()))
 }
 
 impl Drop for AtomicFile {
@@ -76,5 +84,20 @@ impl Drop for AtomicFile {
         if !self.committed {
             let _ = std::fs::remove_file(&self.tmp);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_error_names_the_file() {
+        let e = naming(
+            Path::new("out/.metrics.csv.tmp"),
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
+        assert!(e.to_string().starts_with("out/.metrics.csv.tmp: "), "{e}");
     }
 }

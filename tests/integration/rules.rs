@@ -5,7 +5,7 @@ use zhibiao::check::check_examples;
 use zhibiao::engine::Extractor;
 use zhibiao::rules::{bundled_file_names, RuleSet, SourceFile};
 
-use crate::common::root;
+use crate::common::{root, rules_copy};
 
 fn shipped_sources() -> Vec<SourceFile> {
     bundled_file_names()
@@ -61,9 +61,36 @@ fn invalid_regex_names_file_and_line() {
         t.replacen("{range_sep}", "{range_sep}[", 1)
     });
     assert!(
-        e.starts_with("money.toml:8: rule money: invalid regex"),
+        e.starts_with("money.toml:8: rule money: invalid regex: error: unclosed character class"),
         "{e}"
     );
+}
+
+#[test]
+fn a_rule_file_in_another_encoding_is_refused_at_its_line() {
+    let dir = rules_copy();
+    let path = dir.path().join("money.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    std::fs::write(&path, &gbk).unwrap();
+    let errors = RuleSet::from_dir(dir.path()).unwrap_err();
+    let first_non_ascii_line = text.lines().position(|l| !l.is_ascii()).unwrap() + 1;
+    let e = errors.0[0].to_string();
+    assert!(
+        e.ends_with(&format!(
+            "money.toml:{first_non_ascii_line}: not UTF-8 (save rule files as UTF-8)"
+        )),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rule_file_with_a_byte_order_mark_loads() {
+    let dir = rules_copy();
+    let path = dir.path().join("money.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    assert!(RuleSet::from_dir(dir.path()).is_ok());
 }
 
 #[test]
