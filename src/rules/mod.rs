@@ -6,6 +6,7 @@
 //! Loading checks everything and reports every problem with its file and line
 //! before any document is read.
 
+mod cost;
 pub mod error;
 pub mod fragments;
 pub mod lexicon;
@@ -303,6 +304,9 @@ impl RuleSet {
                     Err(e) => errors.extend(e),
                 }
             }
+        }
+        if errors.is_empty() {
+            errors.extend(cost::check_costs(&rules));
         }
         if !errors.is_empty() {
             return Err(RuleErrors(errors));

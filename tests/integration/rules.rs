@@ -177,3 +177,28 @@ fn toml_syntax_error_names_line() {
     let e = error_with("units.toml", |t| t.replacen("[[unit]]", "[[unit]", 1));
     assert!(e.starts_with("units.toml:7:"), "{e}");
 }
+
+#[test]
+fn a_pathologically_slow_rule_is_refused_with_its_line_and_time() {
+    let dir = rules_copy();
+    let path = dir.path().join("count.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(concat!(
+        "\n[[rule]]\nid = \"count.slow\"\nkind = \"count\"\nunit = \"个\"\n",
+        "pattern = '(?:[\\w\\W]{1,20}){1,40}(?P<num>{arabic})个'\n",
+        "examples = [ { text = \"5个\", value = 5 } ]\n"
+    ));
+    let line = text.lines().position(|l| l.contains("count.slow")).unwrap();
+    std::fs::write(&path, text).unwrap();
+    let errors = RuleSet::from_dir(dir.path()).unwrap_err();
+    let e = errors.0[0].to_string();
+    // The rule is reported at its id's line.
+    assert!(
+        e.contains(&format!(
+            "count.toml:{}: rule count.slow: pattern takes ",
+            line + 1
+        )),
+        "{e}"
+    );
+    assert!(e.ends_with("(limit 100 ms): simplify it"), "{e}");
+}
