@@ -202,6 +202,11 @@ impl<'a> Cell<'a> {
     }
 }
 
+/// A text that may be missing: empty is null, in every format alike.
+fn missing_if_empty(s: &str) -> Cell<'_> {
+    Cell::OptStr((!s.is_empty()).then_some(s))
+}
+
 /// A metric's values, in [`METRIC_COLUMNS`] order.
 pub fn metric_cells(m: &Metric) -> [Cell<'_>; 15] {
     [
@@ -216,7 +221,7 @@ pub fn metric_cells(m: &Metric) -> [Cell<'_>; 15] {
         Cell::Str(m.qualifier.as_str()),
         Cell::OptStr(m.direction.map(|d| d.as_str())),
         Cell::OptStr(m.comparison.map(|c| c.as_str())),
-        Cell::Str(&m.subject),
+        missing_if_empty(&m.subject),
         Cell::OptStr(m.period.as_deref()),
         Cell::Str(&m.sentence),
         Cell::Str(&m.rule_id),
@@ -228,13 +233,13 @@ pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 12] {
     [
         Cell::Str(&d.doc_id),
         Cell::Str(&d.path),
-        Cell::Str(&d.title),
+        missing_if_empty(&d.title),
         Cell::U64(d.chars),
         Cell::U64(d.metrics),
-        Cell::Str(&d.encoding),
-        Cell::Str(&d.sha256),
+        missing_if_empty(&d.encoding),
+        missing_if_empty(&d.sha256),
         Cell::Str(&d.status),
-        Cell::Str(&d.error),
+        missing_if_empty(&d.error),
         Cell::OptU64(d.pages),
         Cell::OptStr(d.published.as_deref()),
         Cell::Str(d.published_source.as_str()),

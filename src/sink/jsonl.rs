@@ -20,8 +20,12 @@ pub fn metric_json(m: &Metric) -> Value {
     Value::Object(obj)
 }
 
+/// A value as a JSON number written with exactly its decimal digits
+/// (`23000`, `12345678901234567.89`), not through a double.
 fn number(d: crate::decimal::Decimal) -> Value {
-    Number::from_f64(d.to_f64()).map_or(Value::Null, Value::Number)
+    d.to_string()
+        .parse::<Number>()
+        .map_or(Value::Null, Value::Number)
 }
 
 fn cell_json(cell: Cell) -> Value {
@@ -66,5 +70,19 @@ impl Sink for JsonlSink {
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
         Ok(vec![self.file])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Decimal;
+
+    #[test]
+    fn values_are_written_with_exactly_their_digits() {
+        for written in ["23000", "12345678901234567.89", "0.015", "-2.1"] {
+            let value = number(Decimal::parse(written).unwrap());
+            assert_eq!(serde_json::to_string(&value).unwrap(), written);
+        }
     }
 }

@@ -16,8 +16,13 @@ pub struct SqliteSink {
     db: Connection,
 }
 
-fn create_table(name: &str, columns: &[Column]) -> String {
-    let cols: Vec<String> = columns
+/// Columns the metrics table has in SQLite beyond the contract's: the exact
+/// decimal text of `value` and `value_high`, which a REAL may not hold
+/// (12345678901234567.89). SQL compares and sums the REAL columns.
+const EXACT_COLUMNS: &str = "\"value_exact\" TEXT NOT NULL, \"value_high_exact\" TEXT";
+
+fn create_table(name: &str, columns: &[Column], extra: &str) -> String {
+    let mut cols: Vec<String> = columns
         .iter()
         .map(|c| {
             let ty = match c.kind {
@@ -29,12 +34,32 @@ fn create_table(name: &str, columns: &[Column]) -> String {
             format!("\"{}\" {ty}{null}", c.name)
         })
         .collect();
+    if !extra.is_empty() {
+        cols.push(extra.to_string());
+    }
     format!("CREATE TABLE {name} ({});", cols.join(", "))
 }
 
-fn insert(name: &str, columns: &[Column]) -> String {
-    let marks = vec!["?"; columns.len()].join(", ");
+fn insert(name: &str, count: usize) -> String {
+    let marks = vec!["?"; count].join(", ");
     format!("INSERT INTO {name} VALUES ({marks})")
+}
+
+/// A value as SQLite holds it best: an INTEGER when it is a whole number that
+/// fits, else a REAL.
+fn number(d: crate::decimal::Decimal) -> Value {
+    match d.to_integer().and_then(|n| i64::try_from(n).ok()) {
+        Some(n) => Value::Integer(n),
+        None => Value::Real(d.to_f64()),
+    }
+}
+
+/// The exact decimal text of a number cell, for the `_exact` columns.
+fn exact(cell: Cell) -> Value {
+    match cell {
+        Cell::Num(d) | Cell::OptNum(Some(d)) => Value::Text(d.to_string()),
+        _ => Value::Null,
+    }
 }
 
 fn value(cell: Cell) -> Value {
@@ -46,8 +71,8 @@ fn value(cell: Cell) -> Value {
         Cell::OptU64(n) => n
             .and_then(|n| i64::try_from(n).ok())
             .map_or(Value::Null, Value::Integer),
-        Cell::Num(d) => Value::Real(d.to_f64()),
-        Cell::OptNum(d) => d.map_or(Value::Null, |d| Value::Real(d.to_f64())),
+        Cell::Num(d) => number(d),
+        Cell::OptNum(d) => d.map_or(Value::Null, number),
     }
 }
 
@@ -58,8 +83,8 @@ impl SqliteSink {
         let db = Connection::open(file.temp_path())?;
         db.execute_batch(&format!(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {} {} BEGIN;",
-            create_table("metrics", &METRIC_COLUMNS),
-            create_table("documents", &DOCUMENT_COLUMNS),
+            create_table("metrics", &METRIC_COLUMNS, EXACT_COLUMNS),
+            create_table("documents", &DOCUMENT_COLUMNS, ""),
         ))?;
         Ok(SqliteSink { file, db })
     }
@@ -69,15 +94,22 @@ impl Tables for SqliteSink {
     fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
         let mut rows = self
             .db
-            .prepare_cached(&insert("metrics", &METRIC_COLUMNS))?;
-        rows.execute(rusqlite::params_from_iter(cells.iter().copied().map(value)))?;
+            .prepare_cached(&insert("metrics", METRIC_COLUMNS.len() + 2))?;
+        let numbers = cells
+            .iter()
+            .copied()
+            .filter(|c| matches!(c, Cell::Num(_) | Cell::OptNum(_)))
+            .map(exact);
+        rows.execute(rusqlite::params_from_iter(
+            cells.iter().copied().map(value).chain(numbers),
+        ))?;
         Ok(())
     }
 
     fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
         let mut rows = self
             .db
-            .prepare_cached(&insert("documents", &DOCUMENT_COLUMNS))?;
+            .prepare_cached(&insert("documents", DOCUMENT_COLUMNS.len()))?;
         rows.execute(rusqlite::params_from_iter(cells.iter().copied().map(value)))?;
         Ok(())
     }

@@ -4,9 +4,18 @@ use crate::common::{extract_ok, read_csv, root};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 
 /// Runs the reference article into every format; returns the output folder.
+/// Every format from the reference article and a note whose one row names
+/// no subject (a null to check in each format).
 fn extract_all() -> tempfile::TempDir {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("input/cq_police_2024.txt"),
+        docs.path().join("cq_police_2024.txt"),
+    )
+    .unwrap();
+    std::fs::write(docs.path().join("note.txt"), "增长5%。").unwrap();
     extract_ok(
-        &root().join("input"),
+        docs.path(),
         "csv,parquet,jsonl,datapackage,report,xlsx,sqlite",
     )
 }
@@ -66,6 +75,24 @@ fn every_format_holds_the_csv_rows() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(sqlite_rows, csv_rows);
+    // Exact values beside the REAL ones, and nulls where the CSV is empty.
+    let subject = header.iter().position(|h| h == "subject").unwrap();
+    let mut stmt = db
+        .prepare("SELECT value_exact, subject IS NULL FROM metrics ORDER BY rowid")
+        .unwrap();
+    let exact: Vec<(String, bool)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for ((text, null), c) in exact.iter().zip(&csv_rows) {
+        assert_eq!(text, &c[value]);
+        assert_eq!(*null, c[subject].is_empty(), "{c:?}");
+    }
+    assert!(
+        csv_rows.iter().any(|c| c[subject].is_empty()),
+        "a row without subject is checked"
+    );
     let index: String = db
         .query_row(
             "SELECT sql FROM sqlite_master WHERE name = 'metrics_doc_id'",
@@ -84,10 +111,8 @@ fn every_format_holds_the_csv_rows() {
     assert_eq!(objects.len(), csv_rows.len());
     for (o, c) in objects.iter().zip(&csv_rows) {
         assert_eq!(o["text"], c[3].as_str());
-        assert_eq!(
-            o["value"].as_f64().unwrap(),
-            c[value].parse::<f64>().unwrap()
-        );
+        assert_eq!(o["value"].to_string(), c[value], "values keep every digit");
+        assert_eq!(o["subject"].is_null(), c[subject].is_empty(), "{c:?}");
     }
 
     // report: one highlight per row, self-contained.
