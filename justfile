@@ -18,18 +18,19 @@ check:
 bless:
     ZHIBIAO_BLESS=1 cargo test --test integration golden::
 
-# Score the dev corpus and the peer cases (needs ../shared).
+# Score the dev corpus (with its publication dates) and the peer cases (needs ../shared).
 score:
     cargo build --release
-    ./target/release/zhibiao extract ../shared/dev-corpus/docs --out target/dev-corpus
-    python3 ../shared/eval/score.py ../shared/dev-corpus target/dev-corpus/metrics.csv
-    python3 ../shared/eval/peer_score.py ../shared/peer-cases ./target/release/zhibiao
+    cargo run --release -- extract ../shared/dev-corpus/docs --meta ../shared/dev-corpus/meta.csv --out scores/dev-corpus --format csv
+    python3 ../shared/eval/score.py ../shared/dev-corpus scores/dev-corpus/metrics.csv
+    python3 ../shared/eval/peer_score.py ../shared/peer-cases "$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/zhibiao"
 
 # Throughput (MB/s on one and all cores, against a RegexSet scan) and peak memory.
 bench:
     cargo bench --bench throughput
 
-# Fuzz one target (numeral, decode, extract) for ten minutes; needs `cargo install cargo-fuzz`.
 # cargo-fuzz uses unstable compiler flags, which RUSTC_BOOTSTRAP allows on stable.
+
+# Fuzz one target (numeral, decode, extract, stream) for ten minutes; needs `cargo install cargo-fuzz`.
 fuzz target="extract":
     cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run {{target}} -- -max_total_time=600

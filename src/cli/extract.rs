@@ -17,8 +17,25 @@ use super::{checked_extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 /// The formats written when none are asked for.
 const DEFAULT_FORMATS: &str = "csv,parquet,datapackage,report";
 
+/// The folder the main job reads.
+pub const DEFAULT_INPUT: &str = "input";
+
+/// Examples and facts for `zhibiao extract --help`.
+const EXTRACT_HELP: &str = "Files read: .txt .text .md .html .htm .pdf .docx in folders (walked \
+recursively, in sorted order); a path named on the command line is read whatever its name. \
+Text may be UTF-8, UTF-16 with a BOM or GB18030/GBK.
+
+Examples:
+  zhibiao extract bulletins/ --out tables/
+  zhibiao extract a.txt b.html --format csv,xlsx --meta feed.csv
+  zhibiao extract --jsonl-in docs.jsonl --jsonl-out metrics.jsonl
+
+Exit status: 0 everything processed; 1 tables written but some inputs skipped, or some \
+stream lines failed; 2 usage, rules or output error, nothing written.";
+
 /// Arguments of `zhibiao extract`.
 #[derive(clap::Args, Debug)]
+#[command(after_help = EXTRACT_HELP)]
 pub struct Args {
     /// Files and folders to read (folders recursively, in sorted order).
     #[arg(required_unless_present = "jsonl_in")]
@@ -41,9 +58,11 @@ pub struct Args {
     /// Output folder.
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// Output formats, comma-separated: csv, parquet, jsonl, datapackage, report, xlsx, sqlite.
-    #[arg(long, default_value = DEFAULT_FORMATS)]
-    format: String,
+    /// Output formats, comma-separated: csv, parquet, jsonl, datapackage, report, xlsx,
+    /// sqlite. The list replaces the default (csv,parquet,datapackage,report); stream
+    /// mode writes JSON Lines only and refuses it.
+    #[arg(long, conflicts_with = "jsonl_in")]
+    format: Option<String>,
     /// Worker threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     jobs: usize,
@@ -60,12 +79,12 @@ impl Args {
     /// The main job: `input/` with the rules into `output/`.
     pub fn default_job() -> Args {
         Args {
-            paths: vec![PathBuf::from("input")],
+            paths: vec![PathBuf::from(DEFAULT_INPUT)],
             jsonl_in: None,
             jsonl_out: None,
             rules: None,
             out: PathBuf::from("output"),
-            format: DEFAULT_FORMATS.into(),
+            format: None,
             jobs: 0,
             no_bom: false,
             meta: None,
@@ -75,7 +94,7 @@ impl Args {
 
 /// Runs the extraction and prints the summary.
 pub fn run(args: Args) -> Result<u8> {
-    let formats = Format::parse_list(&args.format)?;
+    let formats = Format::parse_list(args.format.as_deref().unwrap_or(DEFAULT_FORMATS))?;
     let extractor = match checked_extractor_or_exit(args.rules.as_deref()) {
         Ok(e) => e,
         Err(code) => return Ok(code),
@@ -163,8 +182,10 @@ fn stream(extractor: &Extractor, input: &Path, output: &Path) -> Result<u8> {
     };
     let s = run_stream(extractor, reader, writer)?;
     eprintln!(
-        "{} documents, {} rows, {} error records",
-        s.documents, s.rows, s.errors
+        "{}, {}, {}",
+        counted(s.documents, "document"),
+        counted(s.rows, "row"),
+        counted(s.errors, "error record")
     );
     Ok(if s.errors == 0 {
         EXIT_OK
@@ -195,14 +216,23 @@ fn stdout_was_closed() -> bool {
     false
 }
 
+/// `n` and the noun, plural unless one: `1 document`, `3 rows`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn print_summary(s: &Summary) {
     let secs = s.elapsed.as_secs_f64();
     let mb = s.bytes as f64 / 1e6;
     eprintln!(
-        "{} documents read, {} skipped, {} rows in {:.2}s ({:.1} MB/s)",
-        s.documents,
+        "{} read, {} skipped, {} in {:.2}s ({:.1} MB/s)",
+        counted(s.documents, "document"),
         s.skipped.len(),
-        s.rows,
+        counted(s.rows, "row"),
         secs,
         if secs > 0.0 { mb / secs } else { 0.0 }
     );

@@ -18,7 +18,7 @@ use zhibiao::rules::{RuleErrors, RuleSet};
 /// With no command, extracts every document in `input/` with the rules in
 /// `rules/` into `output/`.
 #[derive(Parser, Debug)]
-#[command(name = "zhibiao", version, about, long_about)]
+#[command(name = "zhibiao", version, about, long_about, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -36,6 +36,12 @@ enum Command {
     Diff(diff::Args),
 }
 
+/// The exit codes, for `--help`.
+const EXIT_CODES: &str =
+    "Exit status: 0 everything processed; 1 done, but some inputs were skipped \
+(extract), some stream lines failed, examples failed (check) or tables differ (diff); \
+2 usage, rules or output error, nothing written.";
+
 /// Exit status: everything processed.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: done, but something failed: inputs skipped (extract), examples
@@ -48,6 +54,15 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        None if !Path::new(extract::DEFAULT_INPUT).is_dir() => {
+            eprintln!(
+                "error: no `{}` folder here, so the main job has nothing to read.\n\
+                 Run `zhibiao extract PATHS…` on your documents (files or folders), \
+                 or run zhibiao where an `{0}` folder holds them.",
+                extract::DEFAULT_INPUT
+            );
+            return ExitCode::from(EXIT_ERROR);
+        }
         None => extract::run(extract::Args::default_job()),
         Some(Command::Extract(args)) => extract::run(args),
         Some(Command::Check(args)) => check::run(args),

@@ -19,7 +19,7 @@ fn default_run_writes_four_tables_from_input() {
         .current_dir(work.path())
         .assert()
         .success()
-        .stderr(contains("1 documents read, 0 skipped"))
+        .stderr(contains("1 document read, 0 skipped"))
         .stderr(contains("rows by kind"));
     for name in [
         "metrics.csv",
@@ -257,4 +257,45 @@ fn jsonl_stream_gives_the_rows_of_batch_mode() {
     let streamed = String::from_utf8(streamed).unwrap();
     assert_eq!(streamed.lines().count(), 5);
     assert_eq!(streamed, batch);
+}
+
+#[test]
+fn the_main_job_without_an_input_folder_says_what_to_do_and_writes_nothing() {
+    let here = tempfile::tempdir().unwrap();
+    zhibiao()
+        .current_dir(here.path())
+        .assert()
+        .code(2)
+        .stderr(contains("Run `zhibiao extract PATHS…`"));
+    assert!(!here.path().join("output").exists());
+}
+
+#[test]
+fn stream_mode_refuses_a_format_it_would_ignore() {
+    zhibiao()
+        .args([
+            "extract",
+            "--jsonl-in",
+            "-",
+            "--jsonl-out",
+            "-",
+            "--format",
+            "csv",
+        ])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("--format"));
+}
+
+#[test]
+fn extract_help_gives_examples_file_types_and_exit_codes() {
+    zhibiao()
+        .args(["extract", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Examples:"))
+        .stdout(contains(".docx"))
+        .stdout(contains("replaces the default"))
+        .stdout(contains("Exit status: 0"));
 }
