@@ -6,17 +6,17 @@ run:
 
 # The test suite.
 test:
-    cargo test
+    cargo test --release
 
 # Formatting, lints and tests.
 check:
     cargo fmt --check
-    cargo clippy --all-targets -- -D warnings
-    cargo test
+    cargo clippy --release --all-targets -- -D warnings
+    cargo test --release
 
 # Rewrite the golden tables after a person has checked the changed rows.
 bless:
-    ZHIBIAO_BLESS=1 cargo test --test integration golden::
+    ZHIBIAO_BLESS=1 cargo test --release --test integration golden::
 
 # Score the dev corpus (with its publication dates) and the peer cases (needs ../shared).
 score:

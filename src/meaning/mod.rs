@@ -68,6 +68,9 @@ const FRAME_WINDOW: usize = 40;
 /// How a subject taken over from the number before is labelled.
 const CONTINUED: &str = "previous number in the sentence";
 
+/// How a subject that continues the one before it is labelled (总量, 占全国).
+const RELATIVE: &str = "continues the previous subject";
+
 /// How a subject read after its number is labelled (阻断了近百亿元的资金外流).
 const FROM_AFTER: &str = "after the number";
 
@@ -282,6 +285,16 @@ pub fn interpret(
                     member.kind,
                 );
             }
+            // A stock's figures are dated at a moment, its rate and increment too.
+            let continues = matches!(found.source, CONTINUED | RELATIVE);
+            let of_stock = lexicon.stocks.occurs_in(&found.subject)
+                || continues
+                    && previous
+                        .as_ref()
+                        .is_some_and(|p| lexicon.stocks.occurs_in(p.subject));
+            if let Some(flow) = flow_of_balance(lexicon, &found, seg, member.kind) {
+                found = flow;
+            }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             // 涨幅连续6个月扩大: the length of a streak is no amount of change.
             let direction = own_direction.or(direction).filter(|_| !streak);
@@ -293,14 +306,12 @@ pub fn interpret(
                 .and_then(|p| p.comparison);
             // 贷款余额2.3万亿元 under 前三季度: a stock is counted at the span's end.
             let dated = match &period {
-                Some(p) if lexicon.stocks.occurs_in(&found.subject) => {
-                    period::last_month_of(&p.period)
-                        .map(|end| period::Dated {
-                            period: Arc::from(end),
-                            source: "a stock (余额, 资产): the last month of its period",
-                        })
-                        .or_else(|| period.clone())
-                }
+                Some(p) if of_stock => period::last_month_of(&p.period)
+                    .map(|end| period::Dated {
+                        period: Arc::from(end),
+                        source: "a stock (余额, 资产): the last month of its period",
+                    })
+                    .or_else(|| period.clone()),
                 _ => period.clone(),
             };
             meanings.push(Meaning {
@@ -526,8 +537,17 @@ fn continue_topic(
     } else if change::prefix(&found.subject, &lexicon.subject_relative).is_some()
         && !found.subject.starts_with(previous)
     {
+        // 贷款余额…，增量占全国比重: an attribute is the loans', not the balance's.
+        let previous = match change::prefix(&found.subject, &lexicon.subject_attributes) {
+            Some(word) => {
+                let holder = without_balance(lexicon, previous);
+                // 贷款增量 + 增量占全国比重: the word is said once.
+                holder.strip_suffix(word).unwrap_or(holder)
+            }
+            None => previous,
+        };
         found.subject = format!("{previous}{}", found.subject);
-        found.source = "continues the previous subject";
+        found.source = RELATIVE;
     } else if attribute_of(lexicon, &found.subject)
         && !previous_topic.is_empty()
         && !found.subject.starts_with(previous_topic)
@@ -537,6 +557,46 @@ fn continue_topic(
         return previous_topic.len();
     }
     0
+}
+
+/// `subject` without the balance word it ends with (贷款余额 → 贷款).
+fn without_balance<'s>(lexicon: &Lexicon, subject: &'s str) -> &'s str {
+    change::suffix(subject, &lexicon.subject_balances)
+        .map_or(subject, |w| &subject[..subject.len() - w.len()])
+}
+
+/// What a number continuing a balance measures when it is no level of it: a
+/// change since the start of the year is the increment (余额…，比年初增加5951亿元
+/// → 贷款增量), and a change in points of a rate named in its clause is that
+/// rate of the loans (增速比上年同期快1.8个百分点 → 贷款增速).
+fn flow_of_balance(lexicon: &Lexicon, found: &Found, seg: &str, kind: Kind) -> Option<Found> {
+    let continued = matches!(found.source, CONTINUED | RELATIVE);
+    // 贷款余额…，增速…快1.8个百分点；比年初增加5951亿元: the rate in between
+    // goes too.
+    let without_rate = change::suffix(&found.subject, &lexicon.subject_rates)
+        .filter(|_| !is_ratio(kind))
+        .map_or(found.subject.as_str(), |w| {
+            &found.subject[..found.subject.len() - w.len()]
+        });
+    let holder = without_balance(lexicon, without_rate);
+    if !continued || holder.len() == found.subject.len() && kind != Kind::PercentagePoint {
+        return None;
+    }
+    let seg = seg.trim_start_matches(['，', ',', '、', '；', ';']);
+    if kind == Kind::PercentagePoint {
+        let rate = change::prefix(seg, &lexicon.subject_rates)?;
+        let holder = found.subject.strip_suffix(rate).unwrap_or(&found.subject);
+        let holder = holder.split(rate).next().unwrap_or(holder);
+        return Some(Found {
+            subject: format!("{}{rate}", without_balance(lexicon, holder)),
+            source: "a change in points of the rate its clause names",
+        });
+    }
+    let since_year_start = lexicon.year_start_bases.occurs_in(seg) && !lexicon.increment.is_empty();
+    since_year_start.then(|| Found {
+        subject: format!("{holder}{}", lexicon.increment),
+        source: "a balance's change since the start of the year: its increment",
+    })
 }
 
 /// Most characters a subject that names only an attribute (个数占比) has.
@@ -640,6 +700,24 @@ mod tests {
                 "甲类项目个数占比",
                 "甲类项目总投资",
                 "甲类项目投资占比"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_balances_change_since_the_year_began_is_its_increment_and_its_rate_the_loans() {
+        let rows = subjects(
+            "甲省制造业贷款余额3.1万亿元，同比增长24%，增速比上年同期快1.8个百分点；比年初增加5951亿元，增量占全国比重为11%。",
+        );
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "甲省制造业贷款余额",
+                "甲省制造业贷款余额",
+                "甲省制造业贷款增速",
+                "甲省制造业贷款增量",
+                "甲省制造业贷款增量占全国比重"
             ]
         );
     }

@@ -45,6 +45,16 @@ pub struct Lexicon {
     /// Endings of a short subject that names an attribute of the sentence's
     /// topic (个数占比, 总投资): the topic goes before it.
     pub subject_attributes: WordSet,
+    /// Rates of growth (增速, 增幅): a change in percentage points of one
+    /// keeps it in the subject (贷款增速).
+    pub subject_rates: WordSet,
+    /// Words naming a balance (余额): its change since the year began is its
+    /// increment (贷款增量), and so is a rate of it (贷款增速).
+    pub subject_balances: WordSet,
+    /// Bases at the start of the year (比年初, 较上年末).
+    pub year_start_bases: WordSet,
+    /// The noun of a balance's increment (增量); empty to read none.
+    pub increment: String,
     /// Adverbial nouns that are never a subject read after a number (情况下).
     pub subject_not_subjects: WordSet,
     /// Words after which the subject is read after the number (连续).
@@ -280,6 +290,14 @@ struct SubjectSection {
     #[serde(default)]
     attributes: Vec<String>,
     #[serde(default)]
+    rates: Vec<String>,
+    #[serde(default)]
+    balances: Vec<String>,
+    #[serde(default)]
+    year_start_bases: Vec<String>,
+    #[serde(default)]
+    increment: String,
+    #[serde(default)]
     heads: Vec<String>,
     #[serde(default)]
     after_markers: Vec<String>,
@@ -390,6 +408,10 @@ impl Lexicon {
             subject_predicates: WordSet::new(with_traditional(file.subject.predicates)),
             subject_relative: WordSet::new(with_traditional(file.subject.relative)),
             subject_attributes: WordSet::new(with_traditional(file.subject.attributes)),
+            subject_rates: WordSet::new(with_traditional(file.subject.rates)),
+            subject_balances: WordSet::new(with_traditional(file.subject.balances)),
+            year_start_bases: WordSet::new(with_traditional(file.subject.year_start_bases)),
+            increment: file.subject.increment,
             subject_heads: WordSet::new(with_traditional(file.subject.heads)),
             subject_after_markers: WordSet::new(with_traditional(file.subject.after_markers)),
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
