@@ -204,8 +204,21 @@ pub fn without_inner_dates(subject: &str) -> String {
         if after.starts_with(['度', '的']) || after.is_empty() && m.start() == 0 {
             continue;
         }
-        out.push_str(&subject[last..m.start()]);
-        last = m.end();
+        // 自2020年第三季度起: the frame of a date goes with it.
+        let framed = subject[..m.start()]
+            .ends_with(['自', '从'])
+            .then(|| {
+                ["起", "以来", "开始"]
+                    .iter()
+                    .find(|w| after.starts_with(**w))
+            })
+            .flatten();
+        let (start, end) = match framed {
+            Some(w) => (m.start() - '自'.len_utf8(), m.end() + w.len()),
+            None => (m.start(), m.end()),
+        };
+        out.push_str(&subject[last..start]);
+        last = end;
     }
     out.push_str(&subject[last..]);
     out
@@ -707,6 +720,10 @@ mod tests {
         assert_eq!(without_inner_dates("月度交易数据"), "月度交易数据");
         assert_eq!(without_inner_dates("2022年度计划投资"), "2022年度计划投资");
         assert_eq!(without_inner_dates("12月份"), "12月份");
+        assert_eq!(
+            without_inner_dates("外贸进出口自2020年第三季度起"),
+            "外贸进出口"
+        );
     }
 
     #[test]
