@@ -94,8 +94,10 @@ fn process(extractor: &Extractor, meta: &MetaTable, path: &Path) -> Processed {
         }
     };
     let document = read.document;
-    let dated = meta
-        .published(path, &record.doc_id)
+    let from_meta = meta.get(path, &record.doc_id);
+    record.meta = from_meta.and_then(|m| m.extra.clone());
+    let dated = from_meta
+        .and_then(|m| m.published)
         .map(|d| (d, PublishedSource::Meta))
         .or(document.published);
     if let Some((date, source)) = dated {

@@ -34,6 +34,8 @@ pub struct DocumentRecord {
     pub published: Option<String>,
     /// Where the publication date came from.
     pub published_source: PublishedSource,
+    /// The metadata file's other fields for this document, as a JSON object.
+    pub meta: Option<String>,
 }
 
 /// Decoded text and how it was decoded.

@@ -4,7 +4,8 @@
 //! CSV (with a header) or JSON Lines (`.jsonl`, `.ndjson`), with a `doc_id`
 //! or a `path` column, or both, and a `published` column (an ISO date, the
 //! month and day optional). A document is looked up by its path first, then
-//! by its id.
+//! by its id. Any other columns (source, section, URL …) are kept and copied
+//! into the documents table's `meta` column as one JSON object.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,18 +14,28 @@ use anyhow::{bail, Context, Result};
 
 use crate::published::Published;
 
-/// Publication dates by document path and by document id.
-#[derive(Debug, Clone, Default)]
-pub struct MetaTable {
-    by_path: HashMap<PathBuf, Published>,
-    by_id: HashMap<String, Published>,
+/// What the metadata file says of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentMeta {
+    /// When it was published.
+    pub published: Option<Published>,
+    /// The record's other fields as a JSON object (`{"source":"feed"}`), if any.
+    pub extra: Option<String>,
 }
 
-/// One record of the file: its keys and its date.
+/// Metadata by document path and by document id.
+#[derive(Debug, Clone, Default)]
+pub struct MetaTable {
+    by_path: HashMap<PathBuf, DocumentMeta>,
+    by_id: HashMap<String, DocumentMeta>,
+}
+
+/// One record of the file: its keys, its date and its other fields.
 struct Record {
     doc_id: Option<String>,
     path: Option<String>,
     published: Option<String>,
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl MetaTable {
@@ -44,34 +55,42 @@ impl MetaTable {
         };
         let mut table = MetaTable::default();
         for (line, record) in records {
-            let Some(written) = record.published.filter(|p| !p.trim().is_empty()) else {
-                continue;
-            };
-            let Some(date) = Published::parse(&written) else {
-                bail!(
-                    "{}:{line}: `{written}` is not a date (write 2025, 2025-01 or 2025-01-15)",
-                    path.display()
-                );
+            let written = record.published.filter(|p| !p.trim().is_empty());
+            let published = match written {
+                Some(written) => Some(Published::parse(&written).with_context(|| {
+                    format!(
+                        "{}:{line}: `{written}` is not a date (write 2025, 2025-01 or 2025-01-15)",
+                        path.display()
+                    )
+                })?),
+                None => None,
             };
             if record.doc_id.is_none() && record.path.is_none() {
                 bail!("{}:{line}: neither doc_id nor path given", path.display());
             }
+            let meta = DocumentMeta {
+                published,
+                extra: (!record.extra.is_empty())
+                    .then(|| serde_json::Value::Object(record.extra).to_string()),
+            };
             if let Some(id) = record.doc_id {
-                table.by_id.insert(id, date);
+                table.by_id.insert(id, meta.clone());
             }
             if let Some(p) = record.path {
-                table.by_path.insert(PathBuf::from(p), date);
+                table.by_path.insert(PathBuf::from(p), meta);
             }
         }
         Ok(table)
     }
 
+    /// What the file says of the document at `path` with id `doc_id`.
+    pub fn get(&self, path: &Path, doc_id: &str) -> Option<&DocumentMeta> {
+        self.by_path.get(path).or_else(|| self.by_id.get(doc_id))
+    }
+
     /// The publication date of the document at `path` with id `doc_id`.
     pub fn published(&self, path: &Path, doc_id: &str) -> Option<Published> {
-        self.by_path
-            .get(path)
-            .or_else(|| self.by_id.get(doc_id))
-            .copied()
+        self.get(path, doc_id).and_then(|m| m.published)
     }
 }
 
@@ -95,12 +114,24 @@ fn csv_records(text: &str, path: &Path) -> Result<Vec<(usize, Record)>> {
         let row = row.with_context(|| format!("cannot read {}", path.display()))?;
         let line = row.position().map_or(0, |p| p.line() as usize);
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|s| s.trim().to_string());
+        let keys = [id, file, published];
+        let extra = header
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !keys.contains(&Some(*i)))
+            .filter_map(|(i, name)| {
+                let value = row.get(i)?.trim();
+                (!value.is_empty())
+                    .then(|| (name.trim().to_string(), serde_json::Value::from(value)))
+            })
+            .collect();
         out.push((
             line,
             Record {
                 doc_id: cell(id).filter(|s| !s.is_empty()),
                 path: cell(file).filter(|s| !s.is_empty()),
                 published: cell(published),
+                extra,
             },
         ));
     }
@@ -117,12 +148,20 @@ fn json_records(text: &str, path: &Path) -> Result<Vec<(usize, Record)>> {
         let value: serde_json::Value = serde_json::from_str(line)
             .with_context(|| format!("{}:{}: not a JSON object", path.display(), n + 1))?;
         let field = |name: &str| value.get(name).and_then(|v| v.as_str()).map(String::from);
+        let extra = value
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, v)| !["doc_id", "path", "published"].contains(&k.as_str()) && !v.is_null())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         out.push((
             n + 1,
             Record {
                 doc_id: field("doc_id"),
                 path: field("path"),
                 published: field("published"),
+                extra,
             },
         ));
     }
@@ -152,6 +191,8 @@ mod tests {
         let b = t.published(Path::new("docs/b.txt"), "b").unwrap();
         assert_eq!(b.iso(), "2024-11");
         assert!(t.published(Path::new("c.txt"), "c").is_none());
+        let extra = t.get(Path::new("x/a.txt"), "a").unwrap().extra.as_deref();
+        assert_eq!(extra, Some("{\"source\":\"feed\"}"));
     }
 
     #[test]

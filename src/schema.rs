@@ -74,7 +74,7 @@ pub const METRIC_COLUMNS: [Column; 15] = [
 ];
 
 /// The documents table, in column order.
-pub const DOCUMENT_COLUMNS: [Column; 12] = [
+pub const DOCUMENT_COLUMNS: [Column; 13] = [
     col(
         "doc_id",
         ColumnType::Str,
@@ -159,6 +159,13 @@ pub const DOCUMENT_COLUMNS: [Column; 12] = [
         "Where the publication date came from: meta (--meta file), stream, html, docx, pdf, text (a dateline) or none.",
         "发布日期来源",
     ),
+    col(
+        "meta",
+        ColumnType::Str,
+        true,
+        "The --meta file's other fields for the document (source, URL …), as one JSON object; empty without them.",
+        "元数据",
+    ),
 ];
 
 /// One value of a row, typed as its column.
@@ -229,7 +236,7 @@ pub fn metric_cells(m: &Metric) -> [Cell<'_>; 15] {
 }
 
 /// A document's values, in [`DOCUMENT_COLUMNS`] order.
-pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 12] {
+pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 13] {
     [
         Cell::Str(&d.doc_id),
         Cell::Str(&d.path),
@@ -243,5 +250,6 @@ pub fn document_cells(d: &DocumentRecord) -> [Cell<'_>; 12] {
         Cell::OptU64(d.pages),
         Cell::OptStr(d.published.as_deref()),
         Cell::Str(d.published_source.as_str()),
+        Cell::OptStr(d.meta.as_deref()),
     ]
 }

@@ -49,7 +49,7 @@ fn a_meta_file_dates_documents_by_id_or_path() {
     std::fs::write(
         &meta,
         format!(
-            "doc_id,path,published\nrelease,,2022-04-24\n,{},2022-09-23\n",
+            "doc_id,path,published,source\nrelease,,2022-04-24,海关\n,{},2022-09-23,\n",
             note.display()
         ),
     )
@@ -63,6 +63,8 @@ fn a_meta_file_dates_documents_by_id_or_path() {
         ["2022-09-23", "2022-04-24"]
     );
     assert_eq!(column(&documents, "published_source"), ["meta", "meta"]);
+    // The file's other columns are kept, as one JSON object per document.
+    assert_eq!(column(&documents, "meta"), ["", "{\"source\":\"海关\"}"]);
     let metrics = out.path().join("metrics.csv");
     assert_eq!(column(&metrics, "period"), ["2022-09", "2022-03"]);
 }
