@@ -84,3 +84,13 @@ pub fn note_missing_tool(tool: &str, package: &str, check: &str) {
     );
     eprintln!("NOTICE: {tool} not installed; {check} did not run");
 }
+
+/// The 1-based line of the first line of `rules/<file>` that holds `needle`,
+/// so that tests name a rule's line without pinning it.
+pub fn rule_line(file: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(root().join("rules").join(file)).unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not in {file}"))
+        + 1
+}
