@@ -43,6 +43,19 @@ fn assert_one_run(out: &Path) -> char {
     first
 }
 
+/// `zhibiao extract INPUT --out OUT --format FORMATS` started as a process of its own.
+fn spawn_extract(input: &Path, out: &Path, formats: &str, stderr: Stdio) -> std::process::Child {
+    Command::new(assert_cmd::cargo::cargo_bin("zhibiao"))
+        .arg("extract")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(["--format", formats])
+        .stderr(stderr)
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn two_runs_into_one_folder_at_once_leave_one_whole_set() {
     let a = tempfile::tempdir().unwrap();
@@ -50,18 +63,8 @@ fn two_runs_into_one_folder_at_once_leave_one_whole_set() {
     documents(a.path(), "a", 300);
     documents(b.path(), "b", 5);
     let out = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("zhibiao");
-    let start = |input: &Path| {
-        Command::new(&bin)
-            .arg("extract")
-            .arg(input)
-            .arg("--out")
-            .arg(out.path())
-            .args(["--format", "csv,parquet,report"])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let start =
+        |input: &Path| spawn_extract(input, out.path(), "csv,parquet,report", Stdio::piped());
     let big = start(a.path());
     std::thread::sleep(Duration::from_millis(100));
     let small = start(b.path());
@@ -80,21 +83,10 @@ fn a_run_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
     let b = tempfile::tempdir().unwrap();
     documents(a.path(), "a", 3);
     documents(b.path(), "b", 200);
-    let bin = assert_cmd::cargo::cargo_bin("zhibiao");
     let mut seen = std::collections::BTreeSet::new();
     for delay_ms in [20, 80, 150, 250, 400, 600, 900, 1400] {
         let out = tempfile::tempdir().unwrap();
-        let run = |input: &Path| {
-            Command::new(&bin)
-                .arg("extract")
-                .arg(input)
-                .arg("--out")
-                .arg(out.path())
-                .args(["--format", "csv,report"])
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap()
-        };
+        let run = |input: &Path| spawn_extract(input, out.path(), "csv,report", Stdio::null());
         assert!(run(a.path()).wait().unwrap().success());
         let mut second = run(b.path());
         std::thread::sleep(Duration::from_millis(delay_ms));
