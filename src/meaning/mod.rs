@@ -315,7 +315,7 @@ pub fn interpret(
                 _ => period.clone(),
             };
             meanings.push(Meaning {
-                subject: subject::without_possessive(&subject::without_inner_dates(&found.subject)),
+                subject: subject::without_possessive(subject::without_inner_dates(found.subject)),
                 direction,
                 comparison: listed
                     .as_ref()

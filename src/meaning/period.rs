@@ -419,14 +419,15 @@ impl DateIndex {
             .captures_iter(text)
             .filter_map(|caps| {
                 let whole = caps.get(0)?;
+                let period = render(&caps, &anchors, calendar)?;
+                // 2015年的10821元: the date is that number's alone.
                 if let Some(number) = owning_number(text, whole.end()) {
-                    let period = render(&caps, &anchors, calendar)?;
                     owned.push((number, whole.start(), Arc::from(period)));
+                    return None;
                 }
                 if is_base(text, whole.start(), whole.end()) {
                     return None;
                 }
-                let period = render(&caps, &anchors, calendar)?;
                 let period =
                     since(&period, &text[whole.end()..], this_year.as_deref()).unwrap_or(period);
                 Some((whole.start(), whole.end(), period))

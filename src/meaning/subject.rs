@@ -193,13 +193,13 @@ static INNER_DATE: Lazy<Regex> = Lazy::new(|| {
 /// `subject` without the dates inside it ([`INNER_DATE`]). A month that
 /// opens a longer word stays (月度交易数据 holds no date), and so does a year
 /// before 度 (2022年度计划) or 的 (是2020年的).
-pub fn without_inner_dates(subject: &str) -> String {
+pub fn without_inner_dates(subject: String) -> String {
     if !subject.contains(['年', '月']) {
-        return subject.to_string();
+        return subject;
     }
     let mut out = String::with_capacity(subject.len());
     let mut last = 0;
-    for m in INNER_DATE.find_iter(subject) {
+    for m in INNER_DATE.find_iter(&subject) {
         let after = &subject[m.end()..];
         if after.starts_with(['度', '的']) || after.is_empty() && m.start() == 0 {
             continue;
@@ -231,7 +231,7 @@ const POSSESSOR_CHARS: usize = 3;
 /// “回暖值” → 东莞“回暖值”, 制造业的总产值 → 制造业总产值). A longer phrase
 /// before 的 is a relative clause that names a class (已发布业绩预告的券商股)
 /// and keeps it.
-pub fn without_possessive(subject: &str) -> String {
+pub fn without_possessive(subject: String) -> String {
     match subject.split_once('的') {
         Some((owner, noun))
             if !noun.is_empty()
@@ -240,7 +240,7 @@ pub fn without_possessive(subject: &str) -> String {
         {
             format!("{owner}{noun}")
         }
-        _ => subject.to_string(),
+        _ => subject,
     }
 }
 
@@ -697,31 +697,37 @@ mod tests {
 
     #[test]
     fn a_possessive_after_a_short_name_goes() {
-        assert_eq!(without_possessive("东莞的回暖值"), "东莞回暖值");
-        assert_eq!(without_possessive("制造业的总产值"), "制造业总产值");
+        assert_eq!(without_possessive("东莞的回暖值".into()), "东莞回暖值");
+        assert_eq!(without_possessive("制造业的总产值".into()), "制造业总产值");
         assert_eq!(
-            without_possessive("已发布业绩预告的券商股"),
+            without_possessive("已发布业绩预告的券商股".into()),
             "已发布业绩预告的券商股"
         );
-        assert_eq!(without_possessive("目标的"), "目标的");
+        assert_eq!(without_possessive("目标的".into()), "目标的");
     }
 
     #[test]
     fn dates_inside_a_subject_go() {
         assert_eq!(
-            without_inner_dates("深圳2021年全年地区生产总值"),
+            without_inner_dates("深圳2021年全年地区生产总值".into()),
             "深圳地区生产总值"
         );
-        assert_eq!(without_inner_dates("宁波今年3月份成交量"), "宁波成交量");
         assert_eq!(
-            without_inner_dates("泉州3月份房地产成交量"),
+            without_inner_dates("宁波今年3月份成交量".into()),
+            "宁波成交量"
+        );
+        assert_eq!(
+            without_inner_dates("泉州3月份房地产成交量".into()),
             "泉州房地产成交量"
         );
-        assert_eq!(without_inner_dates("月度交易数据"), "月度交易数据");
-        assert_eq!(without_inner_dates("2022年度计划投资"), "2022年度计划投资");
-        assert_eq!(without_inner_dates("12月份"), "12月份");
+        assert_eq!(without_inner_dates("月度交易数据".into()), "月度交易数据");
         assert_eq!(
-            without_inner_dates("外贸进出口自2020年第三季度起"),
+            without_inner_dates("2022年度计划投资".into()),
+            "2022年度计划投资"
+        );
+        assert_eq!(without_inner_dates("12月份".into()), "12月份");
+        assert_eq!(
+            without_inner_dates("外贸进出口自2020年第三季度起".into()),
             "外贸进出口"
         );
     }
