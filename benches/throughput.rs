@@ -18,11 +18,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use regex::Regex;
-use zhibiao::batch::{self, BatchOptions};
-use zhibiao::document::DocumentRecord;
+use zhibiao::app::batch::{self, BatchOptions};
 use zhibiao::engine::Extractor;
-use zhibiao::metric::Metric;
-use zhibiao::rules::RuleSet;
+use zhibiao::model::document::DocumentRecord;
+use zhibiao::model::metric::Metric;
 use zhibiao::sink::{open_sinks, Format, SinkOptions};
 
 const MB: usize = 1_000_000;
@@ -208,7 +207,7 @@ fn main() {
     let texts = build_corpus(&large, &sources, 40 * MB);
     let bytes: usize = texts.iter().map(String::len).sum();
 
-    let extractor = Extractor::new(RuleSet::bundled().expect("bundled rules"));
+    let extractor = Extractor::bundled().expect("bundled rules");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let one = extract(&extractor, &large, &work.path().join("out1"), 1);
     let all = extract(&extractor, &large, &work.path().join("outn"), 0);

@@ -5,21 +5,28 @@
 //! number that measures something, with its value normalised to a base unit, its
 //! qualifier, whether it is a change, what it measures, and where it came from.
 //!
-//! ## Brief overview
+//! ## The tree, by stage
 //!
-//! - [`rules`] loads the rule files (regex fragments, units, lexicons, rules)
-//!   and validates them with file and line.
-//! - [`engine::Extractor`] runs them over a text: match, resolve, settle
-//!   overlaps, expand lists, attach [`meaning`].
-//! - [`sink`] writes rows to CSV, Parquet and JSON Lines; [`batch`] drives a
-//!   whole folder through the extractor into the sinks.
+//! Each folder is one stage of the data's way; imports only point down this list.
+//!
+//! ```text
+//! app/      batch over files, JSON Lines stream, rule check, diff of two runs
+//! sink/     writing rows: CSV, Parquet, JSON Lines, SQLite, xlsx, report
+//! engine/   text in, rows out: scan, resolve, overlaps, ranges, lists
+//! meaning/  what a number measures: subject, change, comparison, period
+//! input/    finding files, decoding bytes, HTML/PDF/Word, metadata
+//! rules/    loading and validating the rule files in `rules/`
+//! numeral   numerals: Arabic, Chinese, financial and mixed
+//! text/     normalisation with offsets, clauses and sentences
+//! model/    decimals, the metric row, dates, the output columns
+//! ```
 //!
 //! ## Example
 //!
 //! ```
-//! use zhibiao::{engine::Extractor, rules::RuleSet};
+//! use zhibiao::engine::Extractor;
 //!
-//! let extractor = Extractor::new(RuleSet::bundled().unwrap());
+//! let extractor = Extractor::bundled().unwrap();
 //! let rows = extractor.extract("demo", "全市刑事案件发案同比下降35.5%。");
 //! assert_eq!(rows[0].text, "35.5%");
 //! assert_eq!(rows[0].value.to_string(), "35.5");
@@ -28,23 +35,12 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-pub mod batch;
-pub mod check;
-pub mod decimal;
-pub mod diff;
-pub mod document;
-pub mod docx;
+pub mod app;
 pub mod engine;
-pub mod html;
+pub mod input;
 pub mod meaning;
-pub mod meta_file;
-pub mod metric;
+pub mod model;
 pub mod numeral;
-pub mod pdf;
-pub mod published;
-pub mod reader;
 pub mod rules;
-pub mod schema;
 pub mod sink;
-pub mod stream;
 pub mod text;

@@ -4,7 +4,7 @@
 //! `1.4亿` → 140000000, `一万二` → 12000, `两千零五` → 2005, `三四` → 3–4,
 //! `二十几万` → 200000–300000, `十余万` → 100000 and "more than", `三分之一` → 0.333….
 
-use crate::decimal::Decimal;
+use crate::model::decimal::Decimal;
 
 /// A parsed number: a value, or a range for approximate amounts (三四, 十几).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(decoded) = zhibiao::document::decode(bytes) {
-        let _ = zhibiao::html::visible_text(&decoded.text);
+    if let Ok(decoded) = zhibiao::input::document::decode(bytes) {
+        let _ = zhibiao::input::html::visible_text(&decoded.text);
     }
 });

@@ -4,10 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 use once_cell::sync::Lazy;
 use zhibiao::engine::Extractor;
-use zhibiao::rules::RuleSet;
 
 static EXTRACTOR: Lazy<Extractor> =
-    Lazy::new(|| Extractor::new(RuleSet::bundled().expect("bundled rules load")));
+    Lazy::new(|| Extractor::bundled().expect("bundled rules load"));
 
 fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);

@@ -5,11 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 use once_cell::sync::Lazy;
 use zhibiao::engine::Extractor;
-use zhibiao::rules::RuleSet;
-use zhibiao::stream::run_stream;
+use zhibiao::app::stream::run_stream;
 
 static EXTRACTOR: Lazy<Extractor> =
-    Lazy::new(|| Extractor::new(RuleSet::bundled().expect("bundled rules load")));
+    Lazy::new(|| Extractor::bundled().expect("bundled rules load"));
 
 fuzz_target!(|bytes: &[u8]| {
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use zhibiao::check::check_examples;
+use zhibiao::app::check::check_examples;
 
 use super::{extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use zhibiao::diff::{counts, diff_tables, read_metrics_table};
+use zhibiao::app::diff::{counts, diff_tables, read_metrics_table};
 
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 

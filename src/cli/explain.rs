@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use zhibiao::engine::Extraction;
-use zhibiao::published::Published;
-use zhibiao::reader::read_document;
+use zhibiao::input::reader::read_document;
+use zhibiao::model::published::Published;
 
 use super::{extractor_or_exit, EXIT_OK};
 

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use zhibiao::batch::{self, BatchOptions, Progress, Summary};
+use zhibiao::app::batch::{self, BatchOptions, Progress, Summary};
+use zhibiao::app::stream::run_stream;
 use zhibiao::engine::Extractor;
-use zhibiao::meta_file::MetaTable;
+use zhibiao::input::meta_file::MetaTable;
 use zhibiao::sink::Format;
-use zhibiao::stream::run_stream;
 
 use super::{checked_extractor_or_exit, EXIT_OK, EXIT_SOME_FAILED};
 

@@ -96,7 +96,7 @@ fn load_extractor(given: Option<&Path>) -> Result<Extractor, RuleErrors> {
         Some(dir) => RuleSet::from_dir(&dir)?,
         None => RuleSet::bundled()?,
     };
-    Ok(Extractor::new(rules))
+    Extractor::new(rules)
 }
 
 /// Loads the extractor, printing rule errors; `Err` carries the exit status.
@@ -114,7 +114,7 @@ fn extractor_or_exit(given: Option<&Path>) -> Result<Extractor, u8> {
 /// the run like any other rule error, before a document is read.
 fn checked_extractor_or_exit(given: Option<&Path>) -> Result<Extractor, u8> {
     let extractor = extractor_or_exit(given)?;
-    let report = zhibiao::check::check_examples(&extractor);
+    let report = zhibiao::app::check::check_examples(&extractor);
     if report.failures.is_empty() {
         return Ok(extractor);
     }

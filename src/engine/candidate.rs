@@ -5,48 +5,23 @@
 
 use regex_automata::util::captures::Captures;
 
-use super::scanner::{Capture, Group};
-use crate::decimal::Decimal;
-use crate::metric::{Kind, Qualifier};
+use super::scanner::{Group, Scanner};
+use crate::model::candidate::Candidate;
+use crate::model::decimal::Decimal;
+use crate::model::metric::{Kind, Qualifier};
 use crate::numeral::{digit_value, parse_number, parse_plain, Number};
+use crate::rules::capture::Capture;
 use crate::rules::{Rule, RuleSet};
 
-/// A resolved match, before overlaps are settled. Offsets are bytes of the normalised text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// Index of the rule in the rule set.
-    pub rule: usize,
-    /// Start of the span.
-    pub start: usize,
-    /// End of the span.
-    pub end: usize,
-    /// Start of the number itself (after any qualifier word).
-    pub num_start: usize,
-    /// End of the number itself (with its multiplier: 42万 of 42万人).
-    pub num_end: usize,
-    /// The metric kind.
-    pub kind: Kind,
-    /// Value in the canonical unit.
-    pub value: Decimal,
-    /// Upper end of a range.
-    pub value_high: Option<Decimal>,
-    /// Canonical unit.
-    pub unit: String,
-    /// Multiplies a bare number into the canonical unit (used for list items).
-    pub factor: Decimal,
-    /// The qualifier.
-    pub qualifier: Qualifier,
-}
-
 /// Every candidate of every rule in `text`, in no particular order.
-pub fn find_candidates(rules: &RuleSet, text: &str) -> Vec<Candidate> {
+pub fn find_candidates(rules: &RuleSet, scanner: &Scanner, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut numerals = LastNumeral::default();
-    rules.scanner.for_each_match(text, |index, caps| {
+    scanner.for_each_match(text, |index, caps| {
         let found = rules
             .rules
             .get(index)
-            .and_then(|rule| resolve(rules, index, rule, text, caps, &mut numerals));
+            .and_then(|rule| resolve(rules, scanner, index, rule, text, caps, &mut numerals));
         let kept = found.is_some();
         out.extend(found);
         kept
@@ -87,6 +62,7 @@ fn decimal_tail(digits: &str) -> Option<Decimal> {
 
 fn resolve(
     rules: &RuleSet,
+    scanner: &Scanner,
     index: usize,
     rule: &Rule,
     text: &str,
@@ -94,7 +70,7 @@ fn resolve(
     numerals: &mut LastNumeral,
 ) -> Option<Candidate> {
     let whole = caps.get_match()?;
-    let name = |c: Capture| rules.scanner.group(index, caps, text, c);
+    let name = |c: Capture| scanner.group(index, caps, text, c);
     let num = name(Capture::Num)?;
     let lexicon = &rules.lexicon;
     let before = &text[..whole.start()];
@@ -145,7 +121,7 @@ fn resolve(
     }
     if !rule.needs_before.is_empty() {
         let sentence = before
-            .rfind(crate::meaning::clause::is_full_stop)
+            .rfind(crate::text::clause::is_full_stop)
             .map_or(before, |i| &before[i..]);
         if !rule
             .needs_before
@@ -317,7 +293,7 @@ fn verb_before_base(lexicon: &crate::rules::Lexicon, lead: &str) -> Option<Quali
         .char_indices()
         .rev()
         .take(BASE_CHARS)
-        .take_while(|&(_, c)| !crate::meaning::clause::is_clause_end(c) && !c.is_ascii_digit())
+        .take_while(|&(_, c)| !crate::text::clause::is_clause_end(c) && !c.is_ascii_digit())
         .last()
         .map_or(body.len(), |(i, _)| i);
     let window = &body[from..];
@@ -400,7 +376,7 @@ fn ends_its_clause(after: &str) -> bool {
     after
         .chars()
         .next()
-        .is_none_or(|c| crate::meaning::clause::is_clause_end(c) || "、”’」".contains(c))
+        .is_none_or(|c| crate::text::clause::is_clause_end(c) || "、”’」".contains(c))
 }
 
 /// A number right after a Latin letter, a digit or a dot is part of a code
@@ -423,7 +399,7 @@ fn is_glued_to_code(before: &str) -> bool {
 /// (第 of 第12、), whose guard word holds for the next number too; empty when
 /// `before` ends in no joined item.
 fn before_listed_item(before: &str) -> &str {
-    let Some(item) = before.strip_suffix(super::lists::JOINERS) else {
+    let Some(item) = before.strip_suffix(crate::text::clause::JOINERS) else {
         return "";
     };
     let number = item.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');

@@ -1,9 +1,9 @@
 //! The currency of a bare 元: the renminbi, except in Hong Kong, Macao and
 //! Taiwan texts, whose releases write their own dollar as 元 (314億元).
 
-use super::candidate::Candidate;
-use crate::meaning::clause::{clause_start, window_start};
-use crate::metric::Kind;
+use crate::model::candidate::Candidate;
+use crate::model::metric::Kind;
+use crate::text::clause::{clause_start, window_start};
 
 /// Names and signs that state the renminbi outright: an amount written with
 /// one stays `CNY` wherever the text is from.

@@ -5,37 +5,13 @@
 
 use regex::Regex;
 
-use super::candidate::Candidate;
-use crate::metric::{Kind, Qualifier};
+use crate::model::candidate::{Candidate, ListGroup};
+use crate::model::metric::{Kind, Qualifier};
 use crate::numeral::{parse_number, unit_exp};
-
-/// What joins list items: 、 and, before the last, 和, 及 or 与 (0.3、2.1和2.6个百分点).
-pub const JOINERS: [char; 4] = ['、', '和', '及', '与'];
-
-/// What joins two tellings of one amount (增加1,203亿元或3.9%).
-pub const OR: char = '或';
+use crate::text::clause::JOINERS;
 
 /// How far back (in bytes) a list item may start.
 const WINDOW: usize = 60;
-
-/// A kept candidate and the items of the list it ends, if any.
-#[derive(Debug, Clone)]
-pub struct ListGroup {
-    /// Candidates in text order: the list items first, then the head.
-    pub members: Vec<Candidate>,
-}
-
-impl ListGroup {
-    /// Where the whole list starts: the context its members share.
-    pub fn start(&self) -> usize {
-        self.members.first().map_or(0, |c| c.start)
-    }
-
-    /// Where the whole list ends: the end of its head.
-    pub fn end(&self) -> usize {
-        self.members.last().map_or(0, |c| c.end)
-    }
-}
 
 /// Groups kept candidates (sorted by start) with the list items before them.
 pub fn expand_lists(item: &Regex, text: &str, mut kept: Vec<Candidate>) -> Vec<ListGroup> {

@@ -13,12 +13,15 @@ pub mod scanner;
 
 use std::sync::Arc;
 
+use crate::meaning;
 use crate::meaning::period::Calendar;
-use crate::meaning::{self, clause};
-use crate::metric::Metric;
-use crate::published::Published;
-use crate::rules::RuleSet;
-use crate::text::{CharCounter, NormalizedText};
+use crate::model::metric::Metric;
+use crate::model::published::Published;
+use crate::rules::fragments::first_line;
+use crate::rules::{RuleError, RuleErrors, RuleSet};
+use crate::text::clause;
+use crate::text::normalize::{CharCounter, NormalizedText};
+use scanner::Scanner;
 
 /// Characters of context kept on each side of a span in the `sentence` column.
 pub const SENTENCE_RADIUS: usize = 100;
@@ -27,6 +30,7 @@ pub const SENTENCE_RADIUS: usize = 100;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     rules: RuleSet,
+    scanner: Scanner,
 }
 
 /// Everything the engine decided for one document, for `explain`.
@@ -67,9 +71,21 @@ pub struct LostMatch {
 }
 
 impl Extractor {
-    /// An extractor over a loaded rule set.
-    pub fn new(rules: RuleSet) -> Extractor {
-        Extractor { rules }
+    /// An extractor over a loaded rule set, its rules compiled into one scan.
+    pub fn new(rules: RuleSet) -> Result<Extractor, RuleErrors> {
+        let scanner = Scanner::new(&rules.rules).map_err(|e| {
+            RuleErrors(vec![RuleError {
+                file: "rules".into(),
+                line: 0,
+                message: format!("rules do not combine into one scan: {}", first_line(&e)),
+            }])
+        })?;
+        Ok(Extractor { rules, scanner })
+    }
+
+    /// An extractor over the rule files compiled into the binary.
+    pub fn bundled() -> Result<Extractor, RuleErrors> {
+        Extractor::new(RuleSet::bundled()?)
     }
 
     /// The rule set in use.
@@ -114,7 +130,7 @@ impl Extractor {
         let doc_id: Arc<str> = Arc::from(doc_id);
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
-        let candidates = candidate::find_candidates(&self.rules, text);
+        let candidates = candidate::find_candidates(&self.rules, &self.scanner, text);
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         let local = self.rules.units.local_currency(text);
         currency::localise(local, text, &mut kept);

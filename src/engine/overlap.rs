@@ -8,7 +8,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeMap;
 
-use super::candidate::Candidate;
+use crate::model::candidate::Candidate;
 use crate::rules::RuleSet;
 
 /// A candidate that lost an overlap, with the winner and the deciding criterion.

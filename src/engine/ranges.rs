@@ -4,8 +4,8 @@
 //! that two matches read, each whole with its unit, become one row when only
 //! a range separator stands between them and the low end is the smaller.
 
-use super::candidate::Candidate;
-use crate::metric::{Kind, Qualifier};
+use crate::model::candidate::Candidate;
+use crate::model::metric::{Kind, Qualifier};
 
 /// What may stand between the two ends, as the `range_sep` fragment allows.
 const SEPARATORS: [&str; 10] = ["至", "到", "~", "-", "--", "—", "——", "－", "–", "～"];
@@ -53,7 +53,7 @@ fn as_range(text: &str, low: &Candidate, high: &Candidate) -> Option<Candidate> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decimal::Decimal;
+    use crate::model::decimal::Decimal;
 
     fn money(text: &str, span: &str, value: &str) -> Candidate {
         let start = text.find(span).expect("span in text");

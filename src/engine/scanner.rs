@@ -10,76 +10,12 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
+use crate::rules::capture::Capture;
 use crate::rules::Rule;
 
 /// The longest span a rule match may have, in bytes (a number with its
 /// qualifiers, multiplier and unit is a few dozen).
 const MAX_SPAN_BYTES: usize = 256;
-
-/// The capture groups the engine reads from a rule's match (rules/README.md).
-#[derive(Debug, Clone, Copy)]
-pub enum Capture {
-    /// The number.
-    Num,
-    /// The upper end of a range.
-    NumHigh,
-    /// The unit as written.
-    Unit,
-    /// A qualifier word before the number.
-    Pre,
-    /// A qualifier word after the unit.
-    Post,
-    /// A minus sign.
-    Sign,
-    /// 半 after the unit.
-    Half,
-    /// The 角 digit.
-    Jiao,
-    /// The 分 digit.
-    Fen,
-    /// Digits after the unit that are its next decimal places.
-    Decimals,
-    /// A second amount already in the rule's unit.
-    Extra,
-}
-
-impl Capture {
-    const ALL: [Capture; 11] = [
-        Capture::Num,
-        Capture::NumHigh,
-        Capture::Unit,
-        Capture::Pre,
-        Capture::Post,
-        Capture::Sign,
-        Capture::Half,
-        Capture::Jiao,
-        Capture::Fen,
-        Capture::Decimals,
-        Capture::Extra,
-    ];
-
-    /// True when a pattern's group `name` is one the engine reads.
-    pub fn is_known(name: &str) -> bool {
-        Capture::ALL.iter().any(|c| c.name() == name)
-    }
-
-    /// The group's name in a pattern.
-    pub fn name(self) -> &'static str {
-        match self {
-            Capture::Num => "num",
-            Capture::NumHigh => "num_high",
-            Capture::Unit => "unit",
-            Capture::Pre => "pre",
-            Capture::Post => "post",
-            Capture::Sign => "sign",
-            Capture::Half => "half",
-            Capture::Jiao => "jiao",
-            Capture::Fen => "fen",
-            Capture::Decimals => "decimals",
-            Capture::Extra => "extra",
-        }
-    }
-}
 
 /// Where each [`Capture`] is among one rule's groups, if the rule has it.
 type GroupIndexes = [Option<usize>; Capture::ALL.len()];

@@ -1,28 +1,10 @@
 //! Direction (up/down) and comparison (yoy/mom) of a number, from the words before it.
 
-use super::clause::{is_clause_end, is_sentence_end};
-use crate::metric::{Comparison, Direction};
-use crate::rules::lexicon::WordSet;
+use crate::model::metric::{Comparison, Direction};
 use crate::rules::Lexicon;
-pub use crate::text::is_han;
-
-/// The longest word of `words` that `text` ends with.
-pub fn suffix<'t>(text: &'t str, words: &WordSet) -> Option<&'t str> {
-    words.suffix_of(text)
-}
-
-/// The longest word of `words` that `text` starts with.
-pub fn prefix<'t>(text: &'t str, words: &WordSet) -> Option<&'t str> {
-    words.prefix_of(text)
-}
-
-/// Strips words of `words` from the end of `text` for as long as one matches.
-pub fn strip_suffixes<'t>(mut text: &'t str, words: &WordSet) -> &'t str {
-    while let Some(w) = suffix(text, words) {
-        text = &text[..text.len() - w.len()];
-    }
-    text
-}
+use crate::text::clause::{is_clause_end, is_sentence_end};
+use crate::text::normalize::is_han;
+use crate::text::word_set::{prefix, strip_suffixes, suffix, WordSet};
 
 /// The change verb `text` ends with, and its direction.
 fn verb_at_end<'t>(lexicon: &Lexicon, text: &'t str) -> Option<(&'t str, Direction)> {
@@ -131,7 +113,7 @@ fn without_date_of(text: &str) -> &str {
 /// after it (减少碳排放2810万吨, 平均压减时间58%).
 pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     let mut lead =
-        super::subject::strip_leading(lexicon, before.trim_start_matches(|c: char| !is_han(c)));
+        super::opening::strip_leading(lexicon, before.trim_start_matches(|c: char| !is_han(c)));
     while let Some(w) = prefix(lead, &lexicon.fillers) {
         lead = &lead[w.len()..];
     }
@@ -203,7 +185,7 @@ pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Compari
         };
         found.push(comparison);
         rest = &rest[..rest.len() - word.len()];
-        match rest.strip_suffix(crate::engine::lists::JOINERS) {
+        match rest.strip_suffix(crate::text::clause::JOINERS) {
             Some(r) => rest = r,
             None => break,
         }

@@ -6,17 +6,19 @@
 //! verb and marker, and each gets its own subject.
 
 pub mod change;
-pub mod clause;
+pub mod opening;
 pub mod period;
 pub mod subject;
 
 use std::sync::Arc;
 
-use crate::engine::candidate::Candidate;
-use crate::engine::lists::{self, ListGroup};
-use crate::metric::{Comparison, Direction, Kind};
-use crate::published::Published;
+use crate::model::candidate::{Candidate, ListGroup};
+use crate::model::metric::{Comparison, Direction, Kind};
+use crate::model::published::Published;
 use crate::rules::Lexicon;
+use crate::text::clause;
+use crate::text::normalize::is_han;
+use crate::text::word_set;
 
 /// At most this many characters before a number are read for its meaning
 /// (text without punctuation must not make a subject of megabytes).
@@ -114,9 +116,9 @@ pub fn interpret(
         let continues_list = before.starts_with('、')
             && change::leading_change(lexicon, previous_before).is_some()
             && subject::before_subject(lexicon, before) == before.trim_start_matches('、')
-            && change::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
+            && word_set::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
         // 增加1,203亿元或3.9%: the same change told again in another unit.
-        let restates = before.chars().eq([lists::OR]);
+        let restates = before.chars().eq([clause::OR]);
         let (direction, comparison) = match (change::direction(lexicon, before), previous_group) {
             (None, Some(p)) if continues_list || restates => (p.direction, p.comparison),
             (d, _) => (
@@ -144,7 +146,7 @@ pub fn interpret(
         });
 
         let members = &group.members;
-        let streak = change::suffix(before, &lexicon.subject_after_markers).is_some();
+        let streak = word_set::suffix(before, &lexicon.subject_after_markers).is_some();
         let last = members.last().map_or(start, |c| c.end);
         let kind = members.last().map_or(Kind::Count, |c| c.kind);
         // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
@@ -393,14 +395,14 @@ fn same_unit_subject<'m>(
 /// True when `link`, the text between two numbers, joins them as items of one
 /// list: a joiner (、 和 及 与), then at most a change verb (、下降, 和增长).
 fn is_list_link(lexicon: &Lexicon, link: &str) -> bool {
-    let Some(rest) = link.strip_prefix(lists::JOINERS) else {
+    let Some(rest) = link.strip_prefix(clause::JOINERS) else {
         return false;
     };
     let rest = rest.trim_end_matches('了');
     rest.is_empty()
         || [&lexicon.up, &lexicon.down]
             .iter()
-            .any(|words| change::prefix(rest, words) == Some(rest))
+            .any(|words| word_set::prefix(rest, words) == Some(rest))
 }
 
 /// The members of the groups after the first of `groups` that continue its
@@ -425,7 +427,7 @@ fn own_segment<'t>(text: &'t str, members: &[Candidate], k: usize) -> Option<&'t
     let prev = members.get(k.checked_sub(1)?)?;
     let seg = text.get(prev.end..members[k].start)?;
     let seg = seg.trim_start_matches(['、', '和', '及']);
-    seg.chars().any(change::is_han).then_some(seg)
+    seg.chars().any(is_han).then_some(seg)
 }
 
 /// The subject from a clause's text before the number, else from after it,
@@ -450,7 +452,7 @@ fn clause_subject(
             };
         }
     }
-    if change::suffix(before, &lexicon.subject_after_markers).is_some() {
+    if word_set::suffix(before, &lexicon.subject_after_markers).is_some() {
         if let Some(s) = subject::after_subject(lexicon, until_next, Kind::Count) {
             return Found {
                 subject: s,
@@ -462,7 +464,7 @@ fn clause_subject(
     // 介于8%与10%之间, 增加1,203亿元或3.9%: a joiner alone names nothing.
     if from_before
         .chars()
-        .all(|c| lists::JOINERS.contains(&c) || c == lists::OR)
+        .all(|c| clause::JOINERS.contains(&c) || c == clause::OR)
     {
         from_before.clear();
     }
@@ -528,17 +530,17 @@ fn continue_topic(
     if found.subject.is_empty() {
         found.subject = previous.to_string();
         found.source = CONTINUED;
-    } else if change::prefix(&found.subject, &lexicon.subject_gaps).is_some()
+    } else if word_set::prefix(&found.subject, &lexicon.subject_gaps).is_some()
         || (found.subject.ends_with('的')
             && (found.subject.starts_with(['为', '為']) || is_ratio(kind)))
     {
         found.subject = previous.to_string();
         found.source = "a gap or a share of a base: the previous subject";
-    } else if change::prefix(&found.subject, &lexicon.subject_relative).is_some()
+    } else if word_set::prefix(&found.subject, &lexicon.subject_relative).is_some()
         && !found.subject.starts_with(previous)
     {
         // 贷款余额…，增量占全国比重: an attribute is the loans', not the balance's.
-        let previous = match change::prefix(&found.subject, &lexicon.subject_attributes) {
+        let previous = match word_set::prefix(&found.subject, &lexicon.subject_attributes) {
             Some(word) => {
                 let holder = without_balance(lexicon, previous);
                 // 贷款增量 + 增量占全国比重: the word is said once.
@@ -561,7 +563,7 @@ fn continue_topic(
 
 /// `subject` without the balance word it ends with (贷款余额 → 贷款).
 fn without_balance<'s>(lexicon: &Lexicon, subject: &'s str) -> &'s str {
-    change::suffix(subject, &lexicon.subject_balances)
+    word_set::suffix(subject, &lexicon.subject_balances)
         .map_or(subject, |w| &subject[..subject.len() - w.len()])
 }
 
@@ -573,7 +575,7 @@ fn flow_of_balance(lexicon: &Lexicon, found: &Found, seg: &str, kind: Kind) -> O
     let continued = matches!(found.source, CONTINUED | RELATIVE);
     // 贷款余额…，增速…快1.8个百分点；比年初增加5951亿元: the rate in between
     // goes too.
-    let without_rate = change::suffix(&found.subject, &lexicon.subject_rates)
+    let without_rate = word_set::suffix(&found.subject, &lexicon.subject_rates)
         .filter(|_| !is_ratio(kind))
         .map_or(found.subject.as_str(), |w| {
             &found.subject[..found.subject.len() - w.len()]
@@ -584,7 +586,7 @@ fn flow_of_balance(lexicon: &Lexicon, found: &Found, seg: &str, kind: Kind) -> O
     }
     let seg = seg.trim_start_matches(['，', ',', '、', '；', ';']);
     if kind == Kind::PercentagePoint {
-        let rate = change::prefix(seg, &lexicon.subject_rates)?;
+        let rate = word_set::prefix(seg, &lexicon.subject_rates)?;
         let holder = found.subject.strip_suffix(rate).unwrap_or(&found.subject);
         let holder = holder.split(rate).next().unwrap_or(holder);
         return Some(Found {
@@ -606,7 +608,7 @@ const ATTRIBUTE_CHARS: usize = 4;
 /// ending in one of the lexicon's `attributes` (个数占比, 总投资).
 fn attribute_of(lexicon: &Lexicon, subject: &str) -> bool {
     subject.chars().count() <= ATTRIBUTE_CHARS
-        && change::suffix(subject, &lexicon.subject_attributes).is_some()
+        && word_set::suffix(subject, &lexicon.subject_attributes).is_some()
 }
 
 /// What a clause that names nothing measures, read from the clause before
@@ -677,11 +679,10 @@ fn is_ratio(kind: Kind) -> bool {
 mod tests {
     use super::bare_chinese_number;
     use crate::engine::Extractor;
-    use crate::rules::RuleSet;
 
     /// (text, subject) of every row of `text`.
     fn subjects(text: &str) -> Vec<(String, String)> {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let extractor = Extractor::bundled().unwrap();
         extractor
             .extract("t", text)
             .into_iter()
@@ -730,7 +731,7 @@ mod tests {
 
     #[test]
     fn tong_zeng_is_a_year_on_year_rise() {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let extractor = Extractor::bundled().unwrap();
         let rows = extractor.extract("t", "全省外贸进出口值3287亿元，同增17.1%。");
         assert_eq!(rows[1].subject, "外贸进出口值");
         assert_eq!(rows[1].direction.map(|d| d.as_str()), Some("up"));

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
-use crate::document::first_line;
-use crate::published::Published;
+use crate::model::published::Published;
+use crate::text::first_line;
 
 /// A date mention: a year, a month (range), a quarter or a half year, at least
 /// one of them. The parts repeat after 今年 under names ending in `t`, and
@@ -661,7 +661,7 @@ fn relative_mentions(text: &str, anchors: &Anchors) -> Relative {
             sections.push((at, Arc::from(period), FROM_SECTION));
         } else if caps.name("this").is_some() {
             // 今年上半年, 今年1-5月: a date of this year, not a section opening.
-            let clause = &after[..super::clause::clause_end(after, 0)];
+            let clause = &after[..crate::text::clause::clause_end(after, 0)];
             if DATE.find(clause).is_some_and(|m| m.start() == 0) {
                 continue;
             }

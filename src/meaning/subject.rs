@@ -8,31 +8,13 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::change::{prefix, strip_suffixes, suffix};
-use super::clause::is_clause_end;
-use crate::engine::lists;
-use crate::metric::Kind;
+use super::opening::{strip_leading, LEADING_DATE};
+use crate::model::metric::Kind;
 use crate::rules::Lexicon;
-
-/// Dates and periods at the start of a subject (2024年, 114年 in Taiwan's calendar,
-/// 前三季度, 前十个月, 截至11月底, 2024—2025学年, Q2).
-static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
-    use super::period::{MONTH_WORDS, YEAR_DIGITS};
-    Regex::new(&format!(
-        concat!(
-            r"^(?:截至|到|至|在)?(?:[0-9]{{4}}(?:-|—|–|至)[0-9]{{4}}学年(?:度)?)?(?:(?:[0-9]{{4}}|1[01][0-9]|{YEAR_DIGITS})年(?:度)?)?",
-            r"(?:(?:[0-9]{{1,2}}(?:-|—|至)?[0-9]{{0,2}}|{MONTH_WORDS})月(?:份|末|底|当月|當月|以来|以來)?|前?[一二三四]季度|第[一二三四1-4]季度?|[前首][0-9一二三四五六七八九十]{{1,3}}[个個]月|上半年|下半年|全年|[Qq][1-4])?",
-            r"(?:[0-9]{{1,2}}日)?(?:以来|以來|来|來)?(?:[一二三四五六七八九十两兩0-9]+年[来來])?的?"
-        ),
-        YEAR_DIGITS = YEAR_DIGITS,
-        MONTH_WORDS = MONTH_WORDS,
-    ))
-    .expect("valid pattern")
-});
-
-/// The characters a [`LEADING_DATE`] match can start with, besides digits: the
-/// regex runs only where one stands first.
-const DATE_OPENINGS: &str = "截到至在前首第一二三四五六七八九十两兩上下全以来來的Qq";
+use crate::text::clause;
+use crate::text::clause::is_clause_end;
+use crate::text::normalize::is_han;
+use crate::text::word_set::{prefix, strip_suffixes, suffix};
 
 /// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初, 较常年,
 /// 由上年同期, 恢复至2019年的, 与上年同期相比): not part of the subject, and all of it when the
@@ -46,55 +28,6 @@ static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
 /// gone): the base of an average, not part of the subject.
 static TRAILING_YEARS: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"[一二两三四五六七八九十0-9]+年年?$").expect("valid pattern"));
-
-/// A heading's number at the start of a subject: （三）, (2), 2., 一、.
-static LEADING_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[、.．])",
-    )
-    .expect("valid pattern")
-});
-
-/// `text` without leading heading numbers, dates and place words (（三）, 全年, 全市, 2024年).
-pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
-    loop {
-        let start = text;
-        // 2.文化旅游 is a heading; 2.5G网络 is not.
-        if let Some(m) = text
-            .starts_with(|c: char| c.is_ascii_digit() || "（(一二三四五六七八九十".contains(c))
-            .then(|| LEADING_HEADING.find(text))
-            .flatten()
-            .filter(|m| !text[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
-        {
-            text = &text[m.end()..];
-        }
-        if let Some(m) = text
-            .starts_with(|c: char| c.is_ascii_digit() || DATE_OPENINGS.contains(c))
-            .then(|| LEADING_DATE.find(text))
-            .flatten()
-            // 在建规模: a lone 在 or 至 opens no date.
-            .filter(|m| !matches!(m.as_str(), "" | "截至" | "到" | "至" | "在"))
-        {
-            text = &text[m.end()..];
-        }
-        // 完成率, 计划数: a leading word before one last character is part of
-        // the noun, and so is a verb of adding new before a noun it makes
-        // (新建商品住宅).
-        if let Some(w) = prefix(text, &lexicon.subject_leading).filter(|w| {
-            let rest = &text[w.len()..];
-            let makes_noun =
-                lexicon.neutral.contains(w) && prefix(rest, &lexicon.subject_verb_nouns).is_some();
-            rest.chars().count() != 1 && !makes_noun
-        }) {
-            text = &text[w.len()..];
-            // 新增及优化调整公交线路: a joiner left by a stripped verb goes too.
-            text = text.trim_start_matches(lists::JOINERS);
-        }
-        if text == start {
-            return text;
-        }
-    }
-}
 
 /// How many characters a subject read after the number may have.
 const AFTER_LIMIT: usize = 16;
@@ -139,7 +72,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
                 s = &s[..s.len() - w.len()];
                 // 同比、环比: markers listed together go together.
                 if !is_verb {
-                    s = s.trim_end_matches(lists::JOINERS);
+                    s = s.trim_end_matches(clause::JOINERS);
                 }
             }
         }
@@ -236,7 +169,7 @@ pub fn without_possessive(subject: String) -> String {
         Some((owner, noun))
             if !noun.is_empty()
                 && (1..=POSSESSOR_CHARS).contains(&owner.chars().count())
-                && owner.chars().all(super::change::is_han) =>
+                && owner.chars().all(is_han) =>
         {
             format!("{owner}{noun}")
         }
@@ -475,15 +408,15 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
     let phrase = without_among(&rest[..end], &rest[end..]);
     let mut chars = phrase.chars();
     let names = match (chars.next(), chars.next()) {
-        (Some(_), Some(_)) => phrase.chars().any(super::change::is_han),
+        (Some(_), Some(_)) => phrase.chars().any(is_han),
         // 12个市58个县: one character is a noun when the clause or a number
         // follows, unless it places something (10家中，…) or joins (1,203亿元或3.9%).
         (Some(c), None) => {
             let next = rest[end..].chars().next();
-            super::change::is_han(c)
+            is_han(c)
                 && !PLACE_WORDS.contains(c)
-                && !lists::JOINERS.contains(&c)
-                && c != lists::OR
+                && !clause::JOINERS.contains(&c)
+                && c != clause::OR
                 && next.is_none_or(|n| is_clause_end(n) || n == '、' || n.is_ascii_digit())
         }
         _ => false,
@@ -501,7 +434,10 @@ const PLACE_WORDS: &str = "中内里上下间外前后旁边";
 pub fn next_clause_subject(lexicon: &Lexicon, after: &str) -> Option<String> {
     let close = after.find(is_clause_end)?;
     let mut rest = after[close..].chars();
-    if rest.next().is_some_and(super::clause::is_sentence_end) {
+    if rest
+        .next()
+        .is_some_and(crate::text::clause::is_sentence_end)
+    {
         return None;
     }
     let next = rest.as_str();
@@ -619,7 +555,7 @@ fn one_character_items(parts: &[&str]) -> Option<Vec<String>> {
     let mut chars = last.chars();
     chars.next()?;
     let rest = chars.as_str();
-    let single = |p: &&str| p.chars().count() == 1 && p.chars().all(super::change::is_han);
+    let single = |p: &&str| p.chars().count() == 1 && p.chars().all(is_han);
     if rest.is_empty() || !items.iter().all(single) {
         return None;
     }

@@ -2,14 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
 use super::error::{RuleError, SourceFile};
 use super::script::{traditional, with_traditional};
-use crate::metric::Qualifier;
+use crate::model::metric::Qualifier;
+use crate::text::word_set::WordSet;
 
 /// The word lists that give numbers their qualifier, direction and comparison.
 #[derive(Debug, Clone, Default)]
@@ -106,94 +106,6 @@ pub struct Lexicon {
     pub yoy: WordSet,
     /// Month-on-month markers.
     pub mom: WordSet,
-}
-
-/// A set of words, looked up by the text's ending or beginning: one hash probe
-/// per distinct word length instead of a comparison per word, and none when
-/// no word ends (or starts) with the text's last (or first) character.
-#[derive(Debug, Clone, Default)]
-pub struct WordSet {
-    words: Vec<String>,
-    set: FxHashSet<String>,
-    lengths: Vec<usize>,
-    /// The characters some word ends with.
-    last_chars: FxHashSet<char>,
-    /// The characters some word starts with.
-    first_chars: FxHashSet<char>,
-    /// Finds the words inside a text in one pass.
-    automaton: Option<AhoCorasick>,
-}
-
-impl WordSet {
-    /// A set of `words`.
-    pub fn new(words: Vec<String>) -> WordSet {
-        let mut lengths: Vec<usize> = words.iter().map(String::len).filter(|&n| n > 0).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
-        let words = longest_first(words);
-        let set = words.iter().cloned().collect();
-        let last_chars = words.iter().filter_map(|w| w.chars().next_back()).collect();
-        let first_chars = words.iter().filter_map(|w| w.chars().next()).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words.iter().filter(|w| !w.is_empty()))
-            .ok();
-        WordSet {
-            words,
-            set,
-            lengths,
-            last_chars,
-            first_chars,
-            automaton,
-        }
-    }
-
-    /// The byte offset of the first word in `text` that starts at or after
-    /// byte `from` (a character boundary).
-    pub fn first_from(&self, text: &str, from: usize) -> Option<usize> {
-        let input = Input::new(text).span(from..text.len());
-        self.automaton.as_ref()?.find(input).map(|m| m.start())
-    }
-
-    /// The longest word `text` ends with.
-    pub fn suffix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let last = text.chars().next_back()?;
-        if !self.last_chars.contains(&last) {
-            return None;
-        }
-        self.lengths.iter().find_map(|&n| {
-            let at = text.len().checked_sub(n)?;
-            let tail = text.get(at..)?;
-            self.set.contains(tail).then_some(tail)
-        })
-    }
-
-    /// The longest word `text` starts with.
-    pub fn prefix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let first = text.chars().next()?;
-        if !self.first_chars.contains(&first) {
-            return None;
-        }
-        self.lengths.iter().find_map(|&n| {
-            let head = text.get(..n)?;
-            self.set.contains(head).then_some(head)
-        })
-    }
-
-    /// True when `word` is one of the words.
-    pub fn contains(&self, word: &str) -> bool {
-        self.set.contains(word)
-    }
-
-    /// True when `text` holds one of the words anywhere.
-    pub fn occurs_in(&self, text: &str) -> bool {
-        self.first_from(text, 0).is_some()
-    }
-
-    /// The words, longest first.
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.words.iter()
-    }
 }
 
 /// Words with a meaning each, looked up like a [`WordSet`].
@@ -443,9 +355,4 @@ impl Lexicon {
             Err(errors)
         }
     }
-}
-
-fn longest_first(mut words: Vec<String>) -> Vec<String> {
-    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    words
 }

@@ -6,6 +6,7 @@
 //! Loading checks everything and reports every problem with its file and line
 //! before any document is read.
 
+pub mod capture;
 mod cost;
 pub mod error;
 pub mod fragments;
@@ -25,13 +26,13 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 pub use error::{RuleError, RuleErrors, SourceFile};
-use fragments::{first_line, regex_reason, Fragments};
+use fragments::{regex_reason, Fragments};
 pub use lexicon::Lexicon;
 pub use units::{UnitDef, UnitTable};
 
-use crate::decimal::Decimal;
-use crate::engine::scanner::{Capture, Scanner};
-use crate::metric::{Comparison, Direction, Kind, Qualifier};
+use crate::model::decimal::Decimal;
+use crate::model::metric::{Comparison, Direction, Kind, Qualifier};
+use capture::Capture;
 
 /// The rule files compiled into the binary, used when no `rules/` folder is given.
 const BUNDLED: &[(&str, &str)] = &[
@@ -143,8 +144,6 @@ pub struct RuleSet {
     pub units: UnitTable,
     /// The word lists.
     pub lexicon: Lexicon,
-    /// All rules compiled for one pass over a text.
-    pub scanner: Scanner,
     /// A bare number ending in 、 at the end of a text: a list item sharing the next number's unit.
     pub list_item: Regex,
     /// SHA-256 of the rule files (names and contents), to tag outputs.
@@ -311,17 +310,10 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(RuleErrors(errors));
         }
-        let scanner = Scanner::new(&rules).map_err(|e| {
-            RuleErrors(vec![RuleError {
-                file: "rules".into(),
-                line: 0,
-                message: format!("rules do not combine into one scan: {}", first_line(&e)),
-            }])
-        })?;
         let list_item = fragments
             .expand(&format!(
                 "({{number}})[{}]$",
-                String::from_iter(crate::engine::lists::JOINERS)
+                String::from_iter(crate::text::clause::JOINERS)
             ))
             .ok()
             .and_then(|p| Regex::new(&p).ok())
@@ -334,7 +326,6 @@ impl RuleSet {
             rules,
             units,
             lexicon,
-            scanner,
             list_item,
             fingerprint,
         })

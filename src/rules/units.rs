@@ -7,8 +7,8 @@ use toml::Spanned;
 
 use super::error::{RuleError, SourceFile};
 use super::script::{is_traditional, traditional};
-use crate::decimal::Decimal;
-use crate::metric::Kind;
+use crate::model::decimal::Decimal;
+use crate::model::metric::Kind;
 
 /// What a unit written in text stands for.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{AtomicFile, Tables};
-use crate::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use crate::model::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Writes the two CSV tables.
 pub struct CsvSink {

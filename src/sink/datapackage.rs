@@ -1,6 +1,6 @@
 //! `datapackage.json`: a Frictionless Data Package (v2) describing the tables.
 //!
-//! Generated from the column definitions in [`crate::schema`], the same ones
+//! Generated from the column definitions in [`crate::model::schema`], the same ones
 //! the CSV and Parquet writers use, so the description cannot drift from the
 //! files.
 
@@ -11,9 +11,9 @@ use anyhow::Result;
 use serde_json::{json, Value};
 
 use super::{AtomicFile, Format, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::{Comparison, Direction, Kind, Metric, Qualifier};
-use crate::schema::{Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use crate::model::document::DocumentRecord;
+use crate::model::metric::{Comparison, Direction, Kind, Metric, Qualifier};
+use crate::model::schema::{Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Writes `datapackage.json` when the run finishes.
 pub struct DataPackageSink {

@@ -7,9 +7,9 @@ use anyhow::Result;
 use serde_json::{Map, Number, Value};
 
 use super::{AtomicFile, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
-use crate::schema::{metric_cells, Cell, METRIC_COLUMNS};
+use crate::model::document::DocumentRecord;
+use crate::model::metric::Metric;
+use crate::model::schema::{metric_cells, Cell, METRIC_COLUMNS};
 
 /// A metric as a JSON object with the table's column names.
 pub fn metric_json(m: &Metric) -> Value {
@@ -22,7 +22,7 @@ pub fn metric_json(m: &Metric) -> Value {
 
 /// A value as a JSON number written with exactly its decimal digits
 /// (`23000`, `12345678901234567.89`), not through a double.
-fn number(d: crate::decimal::Decimal) -> Value {
+fn number(d: crate::model::decimal::Decimal) -> Value {
     d.to_string()
         .parse::<Number>()
         .map_or(Value::Null, Value::Number)
@@ -76,7 +76,7 @@ impl Sink for JsonlSink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decimal::Decimal;
+    use crate::model::decimal::Decimal;
 
     #[test]
     fn values_are_written_with_exactly_their_digits() {

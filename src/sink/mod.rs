@@ -18,9 +18,9 @@ use anyhow::{bail, Result};
 pub use atomic::AtomicFile;
 pub use output_set::OutputSet;
 
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
-use crate::schema::{document_cells, metric_cells, Cell};
+use crate::model::document::DocumentRecord;
+use crate::model::metric::Metric;
+use crate::model::schema::{document_cells, metric_cells, Cell};
 
 /// Something that receives extracted rows.
 pub trait Sink {
@@ -40,9 +40,9 @@ pub trait Sink {
 /// A sink that stores metrics and documents as two tables of typed cells
 /// (CSV, Parquet, xlsx, SQLite); every such type is a [`Sink`].
 pub trait Tables {
-    /// Appends a metrics-table row ([`crate::schema::METRIC_COLUMNS`] order).
+    /// Appends a metrics-table row ([`crate::model::schema::METRIC_COLUMNS`] order).
     fn metric_row(&mut self, cells: &[Cell]) -> Result<()>;
-    /// Appends a documents-table row ([`crate::schema::DOCUMENT_COLUMNS`] order).
+    /// Appends a documents-table row ([`crate::model::schema::DOCUMENT_COLUMNS`] order).
     fn document_row(&mut self, cells: &[Cell]) -> Result<()>;
     /// Completes the tables; the files are returned uncommitted, as by [`Sink::finish`].
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>>;

@@ -9,7 +9,7 @@ use anyhow::Result;
 use polars::prelude::*;
 
 use super::{AtomicFile, Tables};
-use crate::schema::{self, Cell, ColumnType};
+use crate::model::schema::{self, Cell, ColumnType};
 
 /// Rows buffered before a batch is written.
 const BATCH_ROWS: usize = 65_536;

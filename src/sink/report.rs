@@ -16,8 +16,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{AtomicFile, Sink};
-use crate::document::DocumentRecord;
-use crate::metric::{Kind, Metric};
+use crate::model::document::DocumentRecord;
+use crate::model::metric::{Kind, Metric};
 
 /// Characters of document text the page shows at most: a few hundred
 /// bulletins, a page of some 10 MB that a browser opens at once.
@@ -368,11 +368,10 @@ impl Sink for ReportSink {
 mod tests {
     use super::*;
     use crate::engine::Extractor;
-    use crate::rules::RuleSet;
 
     /// `text` with the bundled rules' metrics highlighted.
     fn highlight(text: &str) -> String {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let extractor = Extractor::bundled().unwrap();
         highlighted(text, &extractor.extract("d", text))
     }
 
@@ -398,7 +397,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut sink = ReportSink::create(dir.path()).unwrap();
         sink.text_left = 10;
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let extractor = Extractor::bundled().unwrap();
         for (id, text) in [
             ("a", "挽损14.3亿元"),
             ("b", "增长5.4%，又增长6.1%"),

@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::{AtomicFile, Tables};
-use crate::schema::{Cell, Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use crate::model::schema::{Cell, Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Writes `metrics.sqlite`.
 pub struct SqliteSink {
@@ -47,7 +47,7 @@ fn insert(name: &str, count: usize) -> String {
 
 /// A value as SQLite holds it best: an INTEGER when it is a whole number that
 /// fits, else a REAL.
-fn number(d: crate::decimal::Decimal) -> Value {
+fn number(d: crate::model::decimal::Decimal) -> Value {
     match d.to_integer().and_then(|n| i64::try_from(n).ok()) {
         Some(n) => Value::Integer(n),
         None => Value::Real(d.to_f64()),

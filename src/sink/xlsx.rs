@@ -10,7 +10,7 @@ use anyhow::{anyhow, Result};
 use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet};
 
 use super::{AtomicFile, Tables};
-use crate::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use crate::model::schema::{Cell, Column, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 /// Data rows per sheet: Excel's limit less the header.
 const ROWS_PER_SHEET: u32 = 1_048_575;

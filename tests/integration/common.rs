@@ -10,7 +10,7 @@ pub fn root() -> PathBuf {
 
 /// Reads a CSV file (BOM tolerated) into a header and rows.
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let table = zhibiao::diff::read_table(path).unwrap_or_else(|e| panic!("{e:#}"));
+    let table = zhibiao::app::diff::read_table(path).unwrap_or_else(|e| panic!("{e:#}"));
     (table.header, table.rows)
 }
 

@@ -199,7 +199,7 @@ fn best_time(extractor: &zhibiao::engine::Extractor, text: &str) -> f64 {
 /// not 256 times (each search used to read the run to its end again).
 #[test]
 fn long_runs_of_digits_and_numerals_take_linear_time() {
-    let extractor = zhibiao::engine::Extractor::new(zhibiao::rules::RuleSet::bundled().unwrap());
+    let extractor = zhibiao::engine::Extractor::bundled().unwrap();
     for digit in ["9", "九"] {
         let doc = |n: usize| format!("全市财政收入{}元，同比增长5%。", digit.repeat(n));
         let short = best_time(&extractor, &doc(10_000));
@@ -229,7 +229,7 @@ fn a_huge_worker_count_is_capped_with_a_message() {
 
 /// (text, value) of every row of `text`.
 fn rows(text: &str) -> Vec<(String, String)> {
-    let extractor = zhibiao::engine::Extractor::new(zhibiao::rules::RuleSet::bundled().unwrap());
+    let extractor = zhibiao::engine::Extractor::bundled().unwrap();
     extractor
         .extract("d", text)
         .into_iter()

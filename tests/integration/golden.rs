@@ -3,7 +3,7 @@
 //! files in `tests/golden/`. A failure prints a row-level diff. After a person
 //! has checked a change against the source text, `just bless` rewrites them.
 
-use zhibiao::diff::{diff_tables, read_metrics_table};
+use zhibiao::app::diff::{diff_tables, read_metrics_table};
 
 use crate::common::{root, zhibiao};
 

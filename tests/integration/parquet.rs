@@ -2,7 +2,7 @@
 
 use crate::common::extract_ok;
 use polars::prelude::*;
-use zhibiao::schema::{ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use zhibiao::model::schema::{ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
 
 fn read(path: &std::path::Path) -> DataFrame {
     let file = std::fs::File::open(path).unwrap();

@@ -20,9 +20,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use zhibiao::engine::Extractor;
-use zhibiao::metric::{Kind, Metric, Qualifier};
+use zhibiao::model::metric::{Kind, Metric, Qualifier};
 use zhibiao::numeral::parse_number;
-use zhibiao::rules::RuleSet;
 
 use crate::common::root;
 
@@ -267,7 +266,7 @@ fn peer_suites_conform_except_listed_cases() {
         );
         return;
     }
-    let extractor = Extractor::new(RuleSet::bundled().unwrap());
+    let extractor = Extractor::bundled().unwrap();
     let not_applicable = read_list("not_applicable.tsv");
     let known = read_list("known_failures.tsv");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)

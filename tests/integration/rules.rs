@@ -1,7 +1,7 @@
 //! The shipped rules: every example holds, the bundled list is complete, and
 //! each class of rule error is reported with its file and line.
 
-use zhibiao::check::check_examples;
+use zhibiao::app::check::check_examples;
 use zhibiao::engine::Extractor;
 use zhibiao::rules::{bundled_file_names, RuleSet, SourceFile};
 
@@ -35,7 +35,7 @@ fn error_with(file: &str, edit: impl Fn(&str) -> String) -> String {
 
 #[test]
 fn every_shipped_example_holds() {
-    let extractor = Extractor::new(RuleSet::bundled().unwrap());
+    let extractor = Extractor::bundled().unwrap();
     let report = check_examples(&extractor);
     let failures: Vec<String> = report.failures.iter().map(ToString::to_string).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -4,8 +4,7 @@
 
 use proptest::prelude::*;
 use zhibiao::engine::Extractor;
-use zhibiao::rules::RuleSet;
-use zhibiao::text::NormalizedText;
+use zhibiao::text::normalize::NormalizedText;
 
 /// Characters that exercise folding (１ ％ ，), dropped gaps (spaces next to
 /// Chinese) and kept ones (between Latin letters, after a line break).
@@ -50,7 +49,7 @@ proptest! {
 
     #[test]
     fn row_offsets_slice_the_original(original in text()) {
-        let extractor = Extractor::new(RuleSet::bundled().expect("bundled rules"));
+        let extractor = Extractor::bundled().expect("bundled rules");
         for m in extractor.extract("p", &original) {
             let chars: Vec<char> = original.chars().collect();
             let span: String = chars[m.start as usize..m.end as usize].iter().collect();

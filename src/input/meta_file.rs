@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::published::Published;
+use crate::model::published::Published;
 
 /// What the metadata file says of one document.
 #[derive(Debug, Clone, Default, PartialEq)]

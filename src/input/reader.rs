@@ -1,14 +1,14 @@
 //! Reading one input file into text: the one place that knows file types.
 //!
-//! Plain text is decoded ([`crate::document::decode`]); `.html`/`.htm` keep
+//! Plain text is decoded ([`crate::input::document::decode`]); `.html`/`.htm` keep
 //! their visible text; `.docx` and `.pdf` are converted. Each type also says
 //! when it was published, where its metadata does. `extract` and `explain`
 //! both read through here, so a file gives the same text to each.
 
 use std::path::Path;
 
-use crate::document::{decode, sha256_hex};
-use crate::published::{dateline, Published, PublishedSource};
+use crate::input::document::{decode, sha256_hex};
+use crate::model::published::{dateline, Published, PublishedSource};
 
 /// A file read as a document.
 #[derive(Debug, Clone, Default)]
@@ -67,32 +67,34 @@ pub fn read_document(path: &Path) -> Result<Read, Unusable> {
         .map(str::to_ascii_lowercase);
     let mut document = match extension.as_deref() {
         Some("pdf") => {
-            let (text, pages) = crate::pdf::pdf_text(path).map_err(unusable)?;
+            let (text, pages) = crate::input::pdf::pdf_text(path).map_err(unusable)?;
             ReadDocument {
                 text,
                 encoding: "UTF-8".into(),
                 pages: Some(pages),
-                published: crate::pdf::pdf_published(path).map(|d| (d, PublishedSource::Pdf)),
+                published: crate::input::pdf::pdf_published(path)
+                    .map(|d| (d, PublishedSource::Pdf)),
                 ..ReadDocument::default()
             }
         }
         Some("docx") => {
-            let (text, warning) = crate::docx::docx_text(&bytes).map_err(unusable)?;
+            let (text, warning) = crate::input::docx::docx_text(&bytes).map_err(unusable)?;
             ReadDocument {
                 text,
                 encoding: "UTF-8".into(),
                 warning,
-                published: crate::docx::docx_published(&bytes).map(|d| (d, PublishedSource::Docx)),
+                published: crate::input::docx::docx_published(&bytes)
+                    .map(|d| (d, PublishedSource::Docx)),
                 ..ReadDocument::default()
             }
         }
         Some("html" | "htm") => {
             let decoded = decode(&bytes).map_err(unusable)?;
             ReadDocument {
-                text: crate::html::visible_text(&decoded.text).map_err(unusable)?,
+                text: crate::input::html::visible_text(&decoded.text).map_err(unusable)?,
                 encoding: decoded.encoding.to_string(),
                 warning: decoded.warning,
-                published: crate::html::html_published(&decoded.text)
+                published: crate::input::html::html_published(&decoded.text)
                     .map(|d| (d, PublishedSource::Html)),
                 ..ReadDocument::default()
             }

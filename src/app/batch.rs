@@ -11,12 +11,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::document::{collect_inputs, doc_id_of, title_of, DocumentRecord, Unreadable};
 use crate::engine::Extractor;
-use crate::meta_file::MetaTable;
-use crate::metric::{Kind, Metric};
-use crate::published::PublishedSource;
-use crate::reader::read_document;
+use crate::input::document::{collect_inputs, doc_id_of, title_of, Unreadable};
+use crate::input::meta_file::MetaTable;
+use crate::input::reader::read_document;
+use crate::model::document::DocumentRecord;
+use crate::model::metric::{Kind, Metric};
+use crate::model::published::PublishedSource;
 use crate::sink::{open_sinks, Format, OutputSet, Sink, SinkOptions};
 
 /// Documents extracted in parallel before their rows are written.

@@ -6,9 +6,9 @@
 
 use std::fmt::Write;
 
-use crate::decimal::Decimal;
-use crate::document::DocumentRecord;
-use crate::metric::Metric;
+use crate::model::decimal::Decimal;
+use crate::model::document::DocumentRecord;
+use crate::model::metric::Metric;
 
 /// The type of a column's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

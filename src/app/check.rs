@@ -5,7 +5,7 @@
 //! A counter-example must give no row at all.
 
 use crate::engine::Extractor;
-use crate::metric::Metric;
+use crate::model::metric::Metric;
 use crate::rules::{Example, Rule};
 
 /// An example that did not hold.

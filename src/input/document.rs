@@ -5,39 +5,6 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use sha2::{Digest, Sha256};
 
-use crate::published::PublishedSource;
-
-/// One row of the documents table.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct DocumentRecord {
-    /// The file's stem.
-    pub doc_id: String,
-    /// The path as given.
-    pub path: String,
-    /// First non-empty line.
-    pub title: String,
-    /// Characters in the decoded text.
-    pub chars: u64,
-    /// Rows extracted.
-    pub metrics: u64,
-    /// Pages, for a PDF.
-    pub pages: Option<u64>,
-    /// The encoding decoded from.
-    pub encoding: String,
-    /// SHA-256 of the bytes.
-    pub sha256: String,
-    /// `ok` or `skipped`.
-    pub status: String,
-    /// Why it was skipped, or a warning.
-    pub error: String,
-    /// When it was published (`2025-01-15`, `2025-01`, `2025`), if known.
-    pub published: Option<String>,
-    /// Where the publication date came from.
-    pub published_source: PublishedSource,
-    /// The metadata file's other fields for this document, as a JSON object.
-    pub meta: Option<String>,
-}
-
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -197,18 +164,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-/// The first non-empty line of a text, trimmed: its title, if it has one.
-pub fn first_line(text: &str) -> &str {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-}
-
 /// The title of a text for the documents table: its first line, at most 200
 /// characters.
 pub fn title_of(text: &str) -> String {
-    first_line(text).chars().take(200).collect()
+    crate::text::first_line(text).chars().take(200).collect()
 }
 
 /// An input that could not be used, with the reason.

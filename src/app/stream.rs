@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::engine::Extractor;
-use crate::published::{dateline, Published};
+use crate::model::published::{dateline, Published};
 use crate::sink::jsonl::metric_json;
 
 #[derive(Deserialize)]
@@ -121,11 +121,10 @@ fn write_error(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleSet;
 
     #[test]
     fn writes_metrics_and_error_records() {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let extractor = Extractor::bundled().unwrap();
         let input = "{\"doc_id\": \"a\", \"text\": \"增长5.4%，挽损14.3亿元\"}\nnot json\n{\"doc_id\": \"b\"}\n";
         let mut out = Vec::new();
         let summary = run_stream(&extractor, input.as_bytes(), &mut out).unwrap();
@@ -153,7 +152,7 @@ mod tests {
     }
 
     fn stream_lines(input: &[u8]) -> (StreamSummary, Vec<serde_json::Value>) {
-        let extractor = Extractor::new(RuleSet::bundled().unwrap());
+        let extractor = Extractor::bundled().unwrap();
         let mut out = Vec::new();
         let summary = run_stream(&extractor, input, &mut out).unwrap();
         let lines = String::from_utf8(out)

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::decimal::Decimal;
+use crate::model::decimal::Decimal;
 
 macro_rules! string_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::published::Published;
+use crate::model::published::Published;
 
 /// The text of a PDF and its page count.
 pub fn pdf_text(path: &Path) -> Result<(String, u64), String> {

@@ -117,6 +117,12 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize, radius: usize) -> (
     (s, e)
 }
 
+/// What joins list items: 、 and, before the last, 和, 及 or 与 (0.3、2.1和2.6个百分点).
+pub const JOINERS: [char; 4] = ['、', '和', '及', '与'];
+
+/// What joins two tellings of one amount (增加1,203亿元或3.9%).
+pub const OR: char = '或';
+
 #[cfg(test)]
 mod tests {
     use super::*;

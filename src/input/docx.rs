@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use crate::published::Published;
+use crate::model::published::Published;
 
 /// The most `word/document.xml` may inflate to: a real report's is a few
 /// megabytes; a zip bomb's is gigabytes.

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use lol_html::html_content::ContentType;
 use lol_html::{comments, doctype, element, HtmlRewriter, Settings};
 
-use crate::published::Published;
+use crate::model::published::Published;
 
 /// Elements whose content is never shown.
 const HIDDEN: &str = "script, style, noscript, template, iframe, svg, head > :not(title)";
