@@ -1,5 +1,6 @@
 //! `zhibiao explain`: every match in a text, with the rule, the resolved value,
-//! the attributes and how they were decided, and the matches that lost.
+//! the attributes and how they were decided, the matches that lost an overlap
+//! and the matches a guard turned away, with the reason.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -126,6 +127,18 @@ fn render(extractor: &zhibiao::engine::Extractor, trace: &Extraction, style: &St
                 l.winner_text,
                 l.winner_rule_id,
                 l.reason
+            ));
+        }
+    }
+    if !trace.rejected.is_empty() {
+        out.push_str(&style.paint("1", "turned away:\n"));
+        for r in &trace.rejected {
+            out.push_str(&format!(
+                "  {} [{}] {}: {}\n",
+                style.paint("31", &r.text),
+                r.start,
+                r.rule_id,
+                r.why.reason()
             ));
         }
     }

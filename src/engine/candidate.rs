@@ -5,6 +5,7 @@
 
 use regex_automata::util::captures::Captures;
 
+use super::rejection::Rejection;
 use super::scanner::{Group, Scanner};
 use crate::model::candidate::Candidate;
 use crate::model::decimal::Decimal;
@@ -13,20 +14,78 @@ use crate::numeral::{digit_value, parse_number, parse_plain, Number};
 use crate::rules::capture::Capture;
 use crate::rules::{Rule, RuleSet};
 
-/// Every candidate of every rule in `text`, in no particular order.
-pub fn find_candidates(rules: &RuleSet, scanner: &Scanner, text: &str) -> Vec<Candidate> {
+/// A match that a guard turned away, for `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rejected {
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    /// Start of the match (bytes of the normalised text).
+    pub start: usize,
+    /// End of the match.
+    pub end: usize,
+    /// Why it makes no row.
+    pub why: Rejection,
+}
+
+/// Every candidate of every rule in `text`, in no particular order; with
+/// `rejected`, also every match a guard turned away.
+pub fn find_candidates(
+    rules: &RuleSet,
+    scanner: &Scanner,
+    text: &str,
+    mut rejected: Option<&mut Vec<Rejected>>,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut numerals = LastNumeral::default();
     scanner.for_each_match(text, |index, caps| {
-        let found = rules
-            .rules
-            .get(index)
-            .and_then(|rule| resolve(rules, scanner, index, rule, text, caps, &mut numerals));
-        let kept = found.is_some();
-        out.extend(found);
-        kept
+        let Some(rule) = rules.rules.get(index) else {
+            return false;
+        };
+        let matched = Matched {
+            rules,
+            scanner,
+            index,
+            rule,
+            text,
+            caps,
+        };
+        match resolve(&matched, &mut numerals) {
+            Ok(found) => {
+                out.push(found);
+                true
+            }
+            Err(why) => {
+                if let (Some(list), Some(whole)) = (rejected.as_deref_mut(), caps.get_match()) {
+                    list.push(Rejected {
+                        rule: index,
+                        start: whole.start(),
+                        end: whole.end(),
+                        why,
+                    });
+                }
+                false
+            }
+        }
     });
     out
+}
+
+/// One rule's match, with what resolving it reads.
+struct Matched<'a, 't> {
+    rules: &'a RuleSet,
+    scanner: &'a Scanner,
+    index: usize,
+    rule: &'a Rule,
+    text: &'t str,
+    caps: &'a Captures,
+}
+
+impl<'t> Matched<'_, 't> {
+    /// A capture group of the match, if the rule has it and it took part.
+    fn group(&self, capture: Capture) -> Option<Group<'t>> {
+        self.scanner
+            .group(self.index, self.caps, self.text, capture)
+    }
 }
 
 /// The numeral parsed last: the rules that match at one position read the
@@ -60,168 +119,242 @@ fn decimal_tail(digits: &str) -> Option<Decimal> {
     Decimal::parse(&format!("0.{places}"))
 }
 
-fn resolve(
-    rules: &RuleSet,
-    scanner: &Scanner,
-    index: usize,
-    rule: &Rule,
-    text: &str,
-    caps: &Captures,
-    numerals: &mut LastNumeral,
-) -> Option<Candidate> {
-    let whole = caps.get_match()?;
-    let name = |c: Capture| scanner.group(index, caps, text, c);
-    let num = name(Capture::Num)?;
+/// A match resolved into a candidate, or the guard that turned it away.
+fn resolve(m: &Matched, numerals: &mut LastNumeral) -> Result<Candidate, Rejection> {
+    let whole = m.caps.get_match().ok_or(Rejection::NoNumber)?;
+    let num = m.group(Capture::Num).ok_or(Rejection::NoNumber)?;
+    check_context(m, whole.range(), num)?;
+    let value = read_value(m, num, numerals)?;
+    let (start, end, qualifier) = read_qualifier(m, whole.range(), &value.number);
+    if !has_digit(num.as_str()) && qualifier.is_none() {
+        // A bare 百/千/万 is an idiom (千家万户) unless qualified (近百亿元).
+        return Err(Rejection::BareMultiplier);
+    }
+    Ok(Candidate {
+        rule: m.index,
+        start,
+        end,
+        num_start: num.start,
+        num_end: num.end,
+        kind: m.rule.kind,
+        value: value.value,
+        value_high: value.value_high,
+        unit: value.unit,
+        factor: value.factor,
+        qualifier: qualifier.unwrap_or(Qualifier::Exact),
+    })
+}
+
+/// The guards on the words around a match, before its number is read.
+fn check_context(m: &Matched, whole: std::ops::Range<usize>, num: Group) -> Result<(), Rejection> {
+    let (rules, rule, text) = (m.rules, m.rule, m.text);
     let lexicon = &rules.lexicon;
-    let before = &text[..whole.start()];
+    let before = &text[..whole.start];
     // Mate70约5999元, 5负千分之15: a qualifier or sign written as a word opens
     // the match, so its number is not glued to the code before it. A unit
     // that opens it (人民币5 after 4) still is: it ends the number before.
     let opens_with_word = [Capture::Pre, Capture::Sign]
         .into_iter()
-        .filter_map(name)
-        .any(|g| g.start == whole.start() && !g.text.starts_with(|c: char| c.is_ascii()));
-    if (!opens_with_word && is_glued_to_code(before))
-        || is_in_link(before)
-        || continues_fraction(before, &text[whole.range()])
-        || (rule.kind == Kind::Count
-            && num.start == whole.start()
-            && is_lone_financial_digit(num.text))
-        || lexicon.not_after.suffix_of(before).is_some()
-        || (rule.kind == Kind::Duration
-            && lexicon.time_frames.suffix_of(&text[..num.start]).is_some())
+        .filter_map(|c| m.group(c))
+        .any(|g| g.start == whole.start && !g.text.starts_with(|c: char| c.is_ascii()));
+    let after = &text[whole.end..];
+    let after_words = after.trim_start();
+    if !opens_with_word && is_glued_to_code(before) {
+        return Err(Rejection::GluedToCode);
+    }
+    if is_in_link(before) {
+        return Err(Rejection::InLink);
+    }
+    if continues_fraction(before, &text[whole.clone()]) {
+        return Err(Rejection::ContinuesFraction);
+    }
+    if rule.kind == Kind::Count && num.start == whole.start && is_lone_financial_digit(num.text) {
+        return Err(Rejection::LoneFinancialDigit);
+    }
+    if lexicon.not_after.suffix_of(before).is_some()
         || lexicon
             .not_after
             .suffix_of(before_listed_item(before))
             .is_some()
     {
-        return None;
+        return Err(Rejection::NotAfterWord);
     }
-    let after = &text[whole.end()..];
+    if rule.kind == Kind::Duration && lexicon.time_frames.suffix_of(&text[..num.start]).is_some() {
+        return Err(Rejection::TimeFrame);
+    }
     if is_quoted_name(before, after) {
-        return None;
+        return Err(Rejection::QuotedName);
     }
-    let after_words = after.trim_start();
     if rule
         .not_followed_by
         .iter()
         .any(|w| after_words.starts_with(w.as_str()))
     {
-        return None;
+        return Err(Rejection::NotFollowedBy);
     }
-
     if rule.not_before_unit && starts_with_unit(rules, after_words) {
-        return None;
+        return Err(Rejection::BeforeUnit);
     }
     if rule.ends_clause && !ends_its_clause(after_words) {
-        return None;
+        return Err(Rejection::NotClauseEnd);
     }
     if rule.kind == Kind::Money && is_rate_base(after_words) {
-        return None;
+        return Err(Rejection::RateBase);
     }
-    if !rule.needs_before.is_empty() {
-        let sentence = before
-            .rfind(crate::text::clause::is_full_stop)
-            .map_or(before, |i| &before[i..]);
-        if !rule
-            .needs_before
-            .iter()
-            .any(|w| sentence.contains(w.as_str()))
-        {
-            return None;
-        }
+    if !has_needed_word(rule, before) {
+        return Err(Rejection::NeedsBefore);
     }
+    Ok(())
+}
 
-    let mut number = numerals.parse(num)?;
-    let high_text = name(Capture::NumHigh).map(|m| m.as_str());
+/// True when the rule needs no word before it, or one of its `needs_before`
+/// words stands earlier in the sentence.
+fn has_needed_word(rule: &Rule, before: &str) -> bool {
+    if rule.needs_before.is_empty() {
+        return true;
+    }
+    let sentence = before
+        .rfind(crate::text::clause::is_full_stop)
+        .map_or(before, |i| &before[i..]);
+    rule.needs_before
+        .iter()
+        .any(|w| sentence.contains(w.as_str()))
+}
+
+/// A match's number read into the rule's canonical unit.
+struct Value {
+    /// The numeral as parsed, with its sign and added parts.
+    number: Number,
+    value: Decimal,
+    value_high: Option<Decimal>,
+    unit: String,
+    factor: Decimal,
+}
+
+/// Reads the number, its range and unit into a value in the canonical unit.
+fn read_value(m: &Matched, num: Group, numerals: &mut LastNumeral) -> Result<Value, Rejection> {
+    use Rejection::Overflow;
+    let (rules, rule, text) = (m.rules, m.rule, m.text);
+    let whole = m.caps.get_match().ok_or(Rejection::NoNumber)?;
+    let after = &text[whole.end()..];
+    let mut number = numerals.parse(num).ok_or(Rejection::Unparsed)?;
+    let high_text = m.group(Capture::NumHigh).map(|g| g.as_str());
     let mut high = match high_text {
-        Some(h) => Some(parse_number(h)?),
+        Some(h) => Some(parse_number(h).ok_or(Rejection::Unparsed)?),
         None => None,
     };
     if let (Some(h), Some(h_text)) = (high.as_mut(), high_text) {
-        number = borrow_multiplier(number, num.as_str(), h_text, h.low)?;
+        number = borrow_multiplier(number, num.as_str(), h_text, h.low).ok_or(Overflow)?;
         // -5℃至3℃: a low end with a minus sign is below any high end.
-        if h.low < number.low && name(Capture::Sign).is_none() {
-            return None;
+        if h.low < number.low && m.group(Capture::Sign).is_none() {
+            return Err(Rejection::RangeReversed);
         }
     }
     if rule.not_year && (is_year(num.as_str(), &number) || is_republic_date(&number, after)) {
-        return None;
+        return Err(Rejection::Year);
     }
 
     let (unit, unit_factor) = match &rule.fixed_unit {
         Some(u) => (u.clone(), Decimal::from_int(1)),
         None => {
-            let surface = name(Capture::Unit)?.as_str();
+            let surface = m
+                .group(Capture::Unit)
+                .ok_or(Rejection::UnknownUnit)?
+                .as_str();
             if rule.exclude_units.iter().any(|u| u == surface) {
-                return None;
+                return Err(Rejection::ExcludedUnit);
             }
             // 10ms is not 10m: a unit in Latin letters ends where the word does.
             let glued = |c: char| c.is_ascii_alphabetic();
             if surface.ends_with(glued) && after.starts_with(glued) {
-                return None;
+                return Err(Rejection::GluedLatinUnit);
             }
-            let def = rules.units.get(surface)?;
+            let def = rules.units.get(surface).ok_or(Rejection::UnknownUnit)?;
             (def.unit.clone(), def.factor)
         }
     };
     let factor = match rule.scale {
-        Some(s) => s.checked_mul(unit_factor)?,
+        Some(s) => s.checked_mul(unit_factor).ok_or(Overflow)?,
         None => unit_factor,
     };
     // 一吨半, 两米半: half a unit more.
-    if name(Capture::Half).is_some() {
-        number.low = number.low.checked_add(Decimal::parse("0.5")?)?;
+    if m.group(Capture::Half).is_some() {
+        let half = Decimal::parse("0.5").ok_or(Overflow)?;
+        number.low = number.low.checked_add(half).ok_or(Overflow)?;
     }
     // 增长-2.1%: a minus sign written against the number. A dash right after
     // an amount (1万(含)-5万元, 1万元--5万元) joins a range instead.
-    if let Some(sign) = name(Capture::Sign) {
+    if let Some(sign) = m.group(Capture::Sign) {
         let dash = !matches!(sign.text, "负" | "零下");
         let after_amount = text[..sign.start]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || "元角毛分万亿千百十%)）-－—~～".contains(c));
         if dash && after_amount {
-            return None;
+            return Err(Rejection::DashJoinsRange);
         }
         number.low = number.low.negate();
     }
     // 五元三角二分, 十二块五毛: tenths (角, 毛) and hundredths (分) of the unit.
     for (part, place) in [(Capture::Jiao, -1), (Capture::Fen, -2)] {
-        if let Some(m) = name(part) {
-            let digits = parse_number(m.as_str())?.low;
-            number.low = number
-                .low
-                .checked_add(digits.checked_mul(Decimal::pow10(place)?)?)?;
+        if let Some(g) = m.group(part) {
+            let digits = parse_number(g.as_str()).ok_or(Rejection::Unparsed)?.low;
+            let scaled = Decimal::pow10(place).and_then(|p| digits.checked_mul(p));
+            number.low = scaled
+                .and_then(|s| number.low.checked_add(s))
+                .ok_or(Overflow)?;
         }
     }
     // 十二块五, 一米七五, 3斤5两, 两毛五: digits written after the unit are its
     // next decimal places (零 keeps a place: 三块零四 is 3.04).
-    if let Some(m) = name(Capture::Decimals) {
-        number.low = number.low.checked_add(decimal_tail(m.as_str())?)?;
+    if let Some(g) = m.group(Capture::Decimals) {
+        let tail = decimal_tail(g.as_str()).ok_or(Rejection::Unparsed)?;
+        number.low = number.low.checked_add(tail).ok_or(Overflow)?;
     }
-    let mut value = number.low.checked_mul(factor)?;
+    let mut value = number.low.checked_mul(factor).ok_or(Overflow)?;
     // 三年六个月: a second amount already in the rule's unit, added after scaling.
-    if let Some(m) = name(Capture::Extra) {
-        value = value.checked_add(parse_plain(m.as_str())?.checked_mul(unit_factor)?)?;
+    if let Some(g) = m.group(Capture::Extra) {
+        let extra = parse_plain(g.as_str()).ok_or(Rejection::Unparsed)?;
+        value = extra
+            .checked_mul(unit_factor)
+            .and_then(|e| value.checked_add(e))
+            .ok_or(Overflow)?;
     }
     let written_range = high.is_some();
     let value_high = match (high, number.high) {
-        (Some(h), _) => Some(h.low.checked_mul(factor)?),
-        (None, Some(h)) => Some(h.checked_mul(factor)?),
+        (Some(h), _) => Some(h.low.checked_mul(factor).ok_or(Overflow)?),
+        (None, Some(h)) => Some(h.checked_mul(factor).ok_or(Overflow)?),
         (None, None) => None,
     };
     // 一年至五年 is a range, which no time frame is (一两年 may be one).
     if let Some(min) = rule.min_value.filter(|_| !written_range) {
         if number.low < min {
-            return None;
+            return Err(Rejection::BelowMin);
         }
     }
+    if high.is_some_and(|h| h.more_than) {
+        number.more_than = true;
+    }
+    Ok(Value {
+        number,
+        value,
+        value_high,
+        unit,
+        factor,
+    })
+}
 
-    // Qualifier: a verb before the span (超过), a word against the number (近),
-    // 余/多 inside the numeral, or a word after the unit (以上).
-    let pre = name(Capture::Pre);
-    let mut start = whole.start();
+/// The span's start and end once qualifier words are settled, and the
+/// qualifier: a verb before the span (超过), a word against the number (近),
+/// 余/多 inside the numeral, or a word after the unit (以上).
+fn read_qualifier(
+    m: &Matched,
+    whole: std::ops::Range<usize>,
+    number: &Number,
+) -> (usize, usize, Option<Qualifier>) {
+    let (lexicon, text) = (&m.rules.lexicon, m.text);
+    let pre = m.group(Capture::Pre);
+    let mut start = whole.start;
     // 出超187.7亿美元: a word that ends in a qualifier is no qualifier.
     let pre = match pre {
         Some(p) if lexicon.not_qualifiers.suffix_of(&text[..p.end]).is_some() => {
@@ -231,7 +364,7 @@ fn resolve(
         pre => pre,
     };
     let mut qualifier = None;
-    let lead = text[..pre.map_or(whole.start(), |p| p.end)].trim_end_matches('了');
+    let lead = text[..pre.map_or(whole.start, |p| p.end)].trim_end_matches('了');
     if let Some((verb, q)) = lexicon.qual_verbs.suffix_of(lead) {
         qualifier = Some(q);
         if let Some(p) = pre.filter(|p| verb.len() >= p.as_str().len()) {
@@ -243,11 +376,11 @@ fn resolve(
     if let Some(p) = pre.filter(|p| p.start == start) {
         qualifier = lexicon.qual_before.get(p.as_str()).or(qualifier);
     }
-    if number.more_than || high.is_some_and(|h| h.more_than) {
+    if number.more_than {
         qualifier = Some(Qualifier::MoreThan);
     }
-    let mut end = whole.end();
-    if let Some(post) = name(Capture::Post) {
+    let mut end = whole.end;
+    if let Some(post) = m.group(Capture::Post) {
         let compound = lexicon
             .not_qualifiers
             .iter()
@@ -260,24 +393,7 @@ fn resolve(
             qualifier = lexicon.qual_after.get(post.as_str()).or(odd).or(qualifier);
         }
     }
-    if !has_digit(num.as_str()) && qualifier.is_none() {
-        // A bare 百/千/万 is an idiom (千家万户) unless qualified (近百亿元).
-        return None;
-    }
-
-    Some(Candidate {
-        rule: index,
-        start,
-        end,
-        num_start: num.start,
-        num_end: num.end,
-        kind: rule.kind,
-        value,
-        value_high,
-        unit,
-        factor,
-        qualifier: qualifier.unwrap_or(Qualifier::Exact),
-    })
+    (start, end, qualifier)
 }
 
 /// The longest base a qualifier verb may stand before (约占全省的1/3), in characters.
@@ -490,4 +606,109 @@ fn has_digit(text: &str) -> bool {
             || crate::numeral::digit_value(c).is_some()
             || matches!(c, '几' | '数' | '十' | '拾' | '半' | '分')
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Extractor;
+
+    /// The reason the bundled rules give for turning away the match `span` of `text`.
+    fn turned_away(text: &str, span: &str) -> Vec<Rejection> {
+        let extractor = Extractor::bundled().unwrap();
+        let trace = extractor.extract_traced("t", text, None);
+        trace
+            .rejected
+            .iter()
+            .filter(|r| r.text == span)
+            .map(|r| r.why)
+            .collect()
+    }
+
+    #[test]
+    fn each_guard_names_itself() {
+        let cases = [
+            ("见www.a.cn/30%说明", "30%", Rejection::GluedToCode),
+            ("详见http://x.cn/a?q=30%", "30%", Rejection::InLink),
+            ("拾起", "拾起", Rejection::LoneFinancialDigit),
+            ("第5分局", "5分", Rejection::NotAfterWord),
+            ("第12、13届", "13届", Rejection::NotAfterWord),
+            ("近三年来", "三年", Rejection::TimeFrame),
+            ("“三个规定”出台", "三个", Rejection::QuotedName),
+            ("五年来增长", "五年", Rejection::NotFollowedBy),
+            ("一两个人", "一两", Rejection::BeforeUnit),
+            ("他有5块地", "5块", Rejection::NotClauseEnd),
+            ("1美元兑7.1元", "1美元", Rejection::RateBase),
+            ("2024年增长", "2024年", Rejection::Year),
+            ("1万元-5万元", "-5万元", Rejection::DashJoinsRange),
+            ("一两个人", "一两个", Rejection::BelowMin),
+            ("千家万户", "千家", Rejection::BareMultiplier),
+        ];
+        for (text, span, why) in cases {
+            let found = turned_away(text, span);
+            assert!(
+                found.contains(&why),
+                "{text}: {span} turned away for {found:?}, not {why:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_kept_match_is_not_listed_as_turned_away() {
+        assert!(turned_away("刑事案件发案同比下降35.5%。", "35.5%").is_empty());
+    }
+
+    #[test]
+    fn every_rejection_has_a_reason() {
+        for why in [
+            Rejection::NoNumber,
+            Rejection::Overflow,
+            Rejection::BelowMin,
+        ] {
+            assert!(!why.reason().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_number_after_a_letter_dot_or_code_sign_is_glued() {
+        assert!(is_glued_to_code("PM2."));
+        assert!(is_glued_to_code("G"));
+        assert!(is_glued_to_code("K123+"));
+        assert!(is_glued_to_code("COVID-"));
+        assert!(!is_glued_to_code("增长"));
+        assert!(!is_glued_to_code("增长-"));
+    }
+
+    #[test]
+    fn a_listed_item_passes_its_guard_word_on() {
+        assert_eq!(before_listed_item("第12、"), "第");
+        assert_eq!(before_listed_item("增长"), "");
+        assert_eq!(before_listed_item("人、"), "");
+    }
+
+    #[test]
+    fn exchange_verbs_are_no_rate_base() {
+        assert!(is_rate_base("兑7.1元"));
+        assert!(!is_rate_base("兑付资金"));
+    }
+
+    #[test]
+    fn a_clause_ends_at_punctuation_or_a_closing_quote() {
+        assert!(ends_its_clause("，"));
+        assert!(ends_its_clause("”"));
+        assert!(ends_its_clause(""));
+        assert!(!ends_its_clause("的"));
+    }
+
+    #[test]
+    fn a_low_end_borrows_the_high_ends_multiplier() {
+        let low = crate::numeral::parse_number("3").unwrap();
+        let high = Decimal::parse("50000").unwrap();
+        let borrowed = borrow_multiplier(low, "3", "5万", high).unwrap();
+        assert_eq!(borrowed.low.to_string(), "30000");
+        let low = crate::numeral::parse_number("三").unwrap();
+        let high = Decimal::parse("200000").unwrap();
+        let borrowed = borrow_multiplier(low, "三", "二十万", high).unwrap();
+        assert_eq!(borrowed.low.to_string(), "30000");
+    }
 }

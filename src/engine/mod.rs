@@ -9,6 +9,7 @@ pub mod currency;
 pub mod lists;
 pub mod overlap;
 pub mod ranges;
+pub mod rejection;
 pub mod scanner;
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use crate::rules::fragments::first_line;
 use crate::rules::{RuleError, RuleErrors, RuleSet};
 use crate::text::clause;
 use crate::text::normalize::{CharCounter, NormalizedText};
+use rejection::Rejection;
 use scanner::Scanner;
 
 /// Characters of context kept on each side of a span in the `sentence` column.
@@ -42,6 +44,21 @@ pub struct Extraction {
     pub decisions: Vec<Decisions>,
     /// Matches that lost an overlap.
     pub losers: Vec<LostMatch>,
+    /// Matches that a guard turned away.
+    pub rejected: Vec<RejectedMatch>,
+}
+
+/// A match that a guard turned away, described for a rule author.
+#[derive(Debug, Clone)]
+pub struct RejectedMatch {
+    /// The span as written.
+    pub text: String,
+    /// Its character offset.
+    pub start: u32,
+    /// The rule that matched.
+    pub rule_id: String,
+    /// Why it makes no row.
+    pub why: Rejection,
 }
 
 /// The steps that decided a row's attributes, for `explain`.
@@ -130,7 +147,13 @@ impl Extractor {
         let doc_id: Arc<str> = Arc::from(doc_id);
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
-        let candidates = candidate::find_candidates(&self.rules, &self.scanner, text);
+        let mut rejected = Vec::new();
+        let candidates = candidate::find_candidates(
+            &self.rules,
+            &self.scanner,
+            text,
+            trace.then_some(&mut rejected),
+        );
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         let local = self.rules.units.local_currency(text);
         currency::localise(local, text, &mut kept);
@@ -205,6 +228,17 @@ impl Extractor {
                 winner_text: doc.original_slice(l.winner.start, l.winner.end).to_string(),
                 winner_rule_id: self.rules.rules[l.winner.rule].id.to_string(),
                 reason: l.reason,
+            })
+            .collect();
+        let mut rejected_chars = CharCounter::new(doc.original());
+        rejected.sort_by_key(|r| (r.start, r.rule));
+        out.rejected = rejected
+            .into_iter()
+            .map(|r| RejectedMatch {
+                text: doc.original_slice(r.start, r.end).to_string(),
+                start: to_u32(rejected_chars.char_offset(doc.original_range(r.start, r.end).0)),
+                rule_id: self.rules.rules[r.rule].id.to_string(),
+                why: r.why,
             })
             .collect();
         out

@@ -197,6 +197,21 @@ fn explain_lists_lost_overlaps() {
 }
 
 #[test]
+fn explain_says_why_a_match_gave_no_row() {
+    zhibiao()
+        .current_dir(root())
+        .args(["explain", "--text", "第5名，2024年增长"])
+        .assert()
+        .success()
+        .stdout(contains("turned away:"))
+        .stdout(contains(
+            "5名 [1] count.arabic: after a not_after word (lexicon)",
+        ))
+        .stdout(contains("2024年 [4] duration.years: a year (not_year)"))
+        .stdout(contains("0 rows"));
+}
+
+#[test]
 fn diff_shows_rows_lost_when_a_rule_file_is_removed() {
     let rules = rules_copy();
     let (full, reduced) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
