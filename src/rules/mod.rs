@@ -39,6 +39,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("fragments.toml", include_str!("../../rules/fragments.toml")),
     ("units.toml", include_str!("../../rules/units.toml")),
     ("lexicon.toml", include_str!("../../rules/lexicon.toml")),
+    ("numerals.toml", crate::numeral::table::SOURCE),
     ("percent.toml", include_str!("../../rules/percent.toml")),
     ("money.toml", include_str!("../../rules/money.toml")),
     ("count.toml", include_str!("../../rules/count.toml")),
@@ -51,7 +52,12 @@ pub fn bundled_file_names() -> Vec<&'static str> {
     BUNDLED.iter().map(|(name, _)| *name).collect()
 }
 
-const SPECIAL_FILES: [&str; 3] = ["fragments.toml", "units.toml", "lexicon.toml"];
+const SPECIAL_FILES: [&str; 4] = [
+    "fragments.toml",
+    "units.toml",
+    "lexicon.toml",
+    "numerals.toml",
+];
 
 /// One extraction rule, compiled.
 #[derive(Debug, Clone)]
@@ -259,6 +265,18 @@ impl RuleSet {
         for kind in Kind::ALL {
             let alternation = alternation(units.surfaces_of(*kind));
             fragments.add_generated(&format!("unit:{kind}"), alternation);
+        }
+        for (name, class) in crate::numeral::table::table().fragments() {
+            fragments.add_generated(name, class.clone());
+        }
+        if let Some(numerals) = files.iter().find(|f| file_name(&f.name) == "numerals.toml") {
+            if numerals.text != crate::numeral::table::SOURCE {
+                errors.push(numerals.error_at(
+                    0,
+                    "differs from the numeral table built into the binary: the parser reads \
+                     that one, so edit rules/numerals.toml in the source and rebuild",
+                ));
+            }
         }
         fragments.add_generated(
             "qual_before",

@@ -125,7 +125,7 @@ fn unknown_capture_names_file_and_line() {
 #[test]
 fn cyclic_fragments_are_rejected() {
     let e = error_with("fragments.toml", |t| {
-        t.replace("over = '[余多]'", "over = '{number}'")
+        t.replace("over = '{numeral_over}'", "over = '{number}'")
     });
     assert!(
         e.contains("cyclic fragments: number → number_arabic → over → number"),
@@ -225,4 +225,15 @@ fn a_pathologically_slow_rule_is_refused_with_its_line_and_time() {
         "{e}"
     );
     assert!(e.ends_with("(limit 100 ms): simplify it"), "{e}");
+}
+
+#[test]
+fn a_changed_numeral_table_in_a_rules_folder_is_refused() {
+    let e = error_with("numerals.toml", |t| {
+        t.replace("4 = { matched = \"四肆\" }", "4 = { matched = \"四\" }")
+    });
+    assert!(
+        e.contains("numerals.toml:1: differs from the numeral table built into the binary"),
+        "{e}"
+    );
 }

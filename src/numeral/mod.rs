@@ -4,7 +4,10 @@
 //! `1.4亿` → 140000000, `一万二` → 12000, `两千零五` → 2005, `三四` → 3–4,
 //! `二十几万` → 200000–300000, `十余万` → 100000 and "more than", `三分之一` → 0.333….
 
+pub mod table;
+
 use crate::model::decimal::Decimal;
+use table::{table, NumeralChar};
 
 /// A parsed number: a value, or a range for approximate amounts (三四, 十几).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,17 +117,6 @@ fn fold_width(c: char) -> char {
     }
 }
 
-/// Items a measure word counts by: 一对 is two, 五打 sixty.
-const COLLECTIVES: [(&str, i128); 7] = [
-    ("个", 1),
-    ("個", 1),
-    ("对", 2),
-    ("對", 2),
-    ("双", 2),
-    ("雙", 2),
-    ("打", 12),
-];
-
 fn parse_folded(text: &str) -> Option<Number> {
     if let Some(low) = plain_arabic(text) {
         return Some(Number::exact(low));
@@ -183,9 +175,10 @@ fn parse_folded(text: &str) -> Option<Number> {
     if let Some(n) = scientific(text) {
         return Some(Number::exact(n));
     }
-    for (word, items) in COLLECTIVES {
-        if let Some(rest) = text.strip_suffix(word).filter(|r| !r.is_empty()) {
-            return parse_folded(rest)?.scaled(Decimal::from_int(items));
+    // 一对, 五打: a measure word that counts several items each.
+    for (word, items) in table().collectives() {
+        if let Some(rest) = text.strip_suffix(word.as_str()).filter(|r| !r.is_empty()) {
+            return parse_folded(rest)?.scaled(Decimal::from_int(*items));
         }
     }
     if let Some((den, num)) = text.split_once("分之") {
@@ -257,44 +250,40 @@ pub fn parse_plain(text: &str) -> Option<Decimal> {
 /// The value of one Chinese digit character, if it is one (洞 and 拐 are the
 /// radio words for 0 and 7).
 pub fn digit_value(c: char) -> Option<u8> {
-    Some(match c {
-        '零' | '〇' | '○' | 'O' | '洞' => 0,
-        '一' | '壹' | '幺' => 1,
-        '二' | '两' | '贰' | '貳' | '兩' | '俩' | '倆' => 2,
-        '三' | '叁' | '參' | '叄' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' | '拐' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    match table().get(c)? {
+        NumeralChar::Digit(d) => Some(d),
+        _ => None,
+    }
 }
 
 /// The power of ten of a unit character (十 → 1, 万 → 4), and whether it closes a section.
 pub fn unit_exp(c: char) -> Option<(u32, bool)> {
-    Some(match c {
-        '十' | '拾' => (1, false),
-        '百' | '佰' => (2, false),
-        '千' | '仟' => (3, false),
-        '万' | '萬' => (4, true),
-        '亿' | '億' => (8, true),
-        '兆' => (12, true),
-        _ => return None,
-    })
+    match table().get(c)? {
+        NumeralChar::Place(exp, closes) => Some((exp, closes)),
+        _ => None,
+    }
 }
 
 /// 廿 卅 卌 are shorthand for 二十 三十 四十.
 fn expand_tens(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['廿', '卅', '卌']) {
+    let tens = |c: char| match table().get(c) {
+        Some(NumeralChar::Tens(d)) => table().digit_char(d),
+        _ => None,
+    };
+    if !text.chars().any(|c| tens(c).is_some()) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(
-        text.replace('廿', "二十")
-            .replace('卅', "三十")
-            .replace('卌', "四十"),
-    )
+    let mut out = String::with_capacity(text.len() + 3);
+    for c in text.chars() {
+        match tens(c) {
+            Some(digit) => {
+                out.push(digit);
+                out.push(table().ten_char());
+            }
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn tokenize(text: &str) -> Option<Vec<Token>> {
@@ -340,10 +329,11 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
                 Token::Small(exp)
             });
         } else {
-            tokens.push(match c {
-                '几' | '幾' | '数' | '數' => Token::Few,
-                '点' | '點' | '.' => Token::Point,
-                '余' | '多' | '餘' => Token::Over,
+            tokens.push(match table().get(c) {
+                Some(NumeralChar::Few) => Token::Few,
+                Some(NumeralChar::Point) => Token::Point,
+                Some(NumeralChar::Over) => Token::Over,
+                _ if c == '.' => Token::Point,
                 _ => return None,
             });
         }
