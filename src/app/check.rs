@@ -5,6 +5,7 @@
 //! A counter-example must give no row at all.
 
 use crate::engine::Extractor;
+use crate::model::decimal::Decimal;
 use crate::model::metric::Metric;
 use crate::rules::{Example, Rule};
 
@@ -89,8 +90,10 @@ fn failure(rule: &Rule, line: usize, text: &str, problem: String) -> ExampleFail
     }
 }
 
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+/// True when `got` is exactly the number an example wrote. TOML reads the
+/// number as `f64`, whose shortest form is the decimal the author wrote.
+fn is_written_value(got: Decimal, written: f64) -> bool {
+    Decimal::parse(&written.to_string()) == Some(got)
 }
 
 fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<String> {
@@ -110,12 +113,12 @@ fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<St
         problems.push(format!("made by rule {} instead", row.rule_id));
     }
     if let Some(v) = example.value {
-        if !close(row.value.to_f64(), v) {
+        if !is_written_value(row.value, v) {
             problems.push(format!("value {} expected, got {}", v, row.value));
         }
     }
     match (example.value_high, row.value_high) {
-        (Some(v), Some(got)) if !close(got.to_f64(), v) => {
+        (Some(v), Some(got)) if !is_written_value(got, v) => {
             problems.push(format!("value_high {v} expected, got {got}"))
         }
         (Some(v), None) => problems.push(format!("value_high {v} expected, got none")),

@@ -146,3 +146,53 @@ fn list_item(
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Extractor;
+
+    /// (text, value, unit) of the rows of `text`.
+    fn rows(text: &str) -> Vec<(String, String, String)> {
+        Extractor::bundled()
+            .unwrap()
+            .extract("t", text)
+            .into_iter()
+            .map(|m| (m.text, m.value.to_string(), m.unit))
+            .collect()
+    }
+
+    fn row(text: &str, value: &str, unit: &str) -> (String, String, String) {
+        (text.into(), value.into(), unit.into())
+    }
+
+    #[test]
+    fn bare_items_take_the_heads_unit() {
+        assert_eq!(
+            rows("破案率分别提升17.8、19.8个百分点"),
+            vec![row("17.8", "17.8", "pp"), row("19.8个百分点", "19.8", "pp")]
+        );
+    }
+
+    #[test]
+    fn a_bare_item_in_digits_takes_the_heads_multiplier() {
+        assert_eq!(
+            rows("分别为35和42万人"),
+            vec![row("35", "350000", "人"), row("42万人", "420000", "人")]
+        );
+    }
+
+    #[test]
+    fn a_count_of_ge_joined_to_points_shares_them() {
+        let found = rows("分别收窄0.1个和0.3个百分点");
+        assert_eq!(found[0].2, "pp", "{found:?}");
+        assert_eq!(found[0].1, "0.1", "{found:?}");
+    }
+
+    #[test]
+    fn a_number_not_joined_by_a_list_word_stays_out() {
+        assert_eq!(
+            rows("编号17，增长19.8个百分点"),
+            vec![row("19.8个百分点", "19.8", "pp")]
+        );
+    }
+}

@@ -84,3 +84,87 @@ fn rank(rules: &RuleSet, text: &str, a: &Candidate, b: &Candidate) -> (Ordering,
         .find(|(o, _)| *o != Ordering::Equal)
         .unwrap_or((Ordering::Equal, "identical"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::decimal::Decimal;
+    use crate::model::metric::{Kind, Qualifier};
+
+    fn rules() -> RuleSet {
+        RuleSet::bundled().unwrap()
+    }
+
+    /// A candidate of the rule `id` over bytes `start..end`.
+    fn candidate(rules: &RuleSet, id: &str, start: usize, end: usize) -> Candidate {
+        let rule = rules.rules.iter().position(|r| &*r.id == id).unwrap();
+        Candidate {
+            rule,
+            start,
+            end,
+            num_start: start,
+            num_end: end,
+            kind: Kind::Count,
+            value: Decimal::from_int(1),
+            value_high: None,
+            unit: String::new(),
+            factor: Decimal::from_int(1),
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    fn priority(rules: &RuleSet, id: &str) -> i32 {
+        rules.rules.iter().find(|r| &*r.id == id).unwrap().priority
+    }
+
+    #[test]
+    fn the_longer_span_wins_between_equal_priorities() {
+        let rules = rules();
+        let text = "共100亿人民币";
+        let short = candidate(&rules, "count.arabic", 3, 12);
+        let long = candidate(&rules, "money", 3, text.len());
+        assert_eq!(priority(&rules, "count.arabic"), priority(&rules, "money"));
+        let (kept, lost) = settle(&rules, text, vec![short.clone(), long.clone()]);
+        assert_eq!(kept, vec![long]);
+        assert_eq!(lost[0].candidate, short);
+        assert_eq!(lost[0].reason, "shorter span");
+    }
+
+    #[test]
+    fn a_higher_priority_wins_over_a_longer_span() {
+        let rules = rules();
+        let (high, low) = rules
+            .rules
+            .iter()
+            .flat_map(|a| rules.rules.iter().map(move |b| (a, b)))
+            .find(|(a, b)| a.priority > b.priority)
+            .unwrap();
+        let text = "一二三四五六七八九十";
+        let winner = candidate(&rules, &high.id, 0, 3);
+        let loser = candidate(&rules, &low.id, 0, 9);
+        let (kept, lost) = settle(&rules, text, vec![loser, winner.clone()]);
+        assert_eq!(kept, vec![winner]);
+        assert_eq!(lost[0].reason, "lower rule priority");
+    }
+
+    #[test]
+    fn the_earlier_start_wins_between_equal_lengths_and_disjoint_spans_all_stay() {
+        let rules = rules();
+        let text = "一二三四五六七八九十";
+        let first = candidate(&rules, "count.arabic", 0, 6);
+        let second = candidate(&rules, "count.arabic", 3, 9);
+        let apart = candidate(&rules, "count.arabic", 9, 15);
+        let (kept, lost) = settle(&rules, text, vec![second, apart.clone(), first.clone()]);
+        assert_eq!(kept, vec![first, apart]);
+        assert_eq!(lost[0].reason, "starts later");
+    }
+
+    #[test]
+    fn the_same_candidate_twice_is_kept_once() {
+        let rules = rules();
+        let c = candidate(&rules, "count.arabic", 0, 3);
+        let (kept, lost) = settle(&rules, "一二三", vec![c.clone(), c.clone()]);
+        assert_eq!(kept, vec![c]);
+        assert!(lost.is_empty());
+    }
+}

@@ -177,3 +177,74 @@ impl<'t> Group<'t> {
         self.text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    /// (rule id, matched text) of every match the scan visits, keeping all.
+    fn visits(text: &str) -> Vec<(String, String)> {
+        let rules = RuleSet::bundled().unwrap();
+        let scanner = Scanner::new(&rules.rules).unwrap();
+        let mut out = Vec::new();
+        scanner.for_each_match(text, |index, caps| {
+            if let Some(m) = caps.get_match() {
+                out.push((
+                    rules.rules[index].id.to_string(),
+                    text[m.range()].to_string(),
+                ));
+            }
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn every_rule_matching_at_a_position_is_visited() {
+        let found = visits("增长5%");
+        assert!(
+            found.contains(&("percent.sign".to_string(), "5%".to_string())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn no_match_starts_inside_a_number_already_read() {
+        let found = visits("共224万元");
+        assert!(found.iter().all(|(_, t)| !t.starts_with("24")), "{found:?}");
+        assert!(found.iter().any(|(_, t)| t == "224万元"), "{found:?}");
+    }
+
+    #[test]
+    fn a_long_run_of_digits_is_scanned_once() {
+        let text = format!("收入{}元", "9".repeat(5000));
+        let found = visits(&text);
+        assert!(found.len() < 10, "{} visits", found.len());
+    }
+
+    #[test]
+    fn captures_are_read_by_name() {
+        let rules = RuleSet::bundled().unwrap();
+        let scanner = Scanner::new(&rules.rules).unwrap();
+        let text = "约3至5万元";
+        let mut groups = Vec::new();
+        scanner.for_each_match(text, |index, caps| {
+            if &*rules.rules[index].id == "money" {
+                groups.push((
+                    scanner
+                        .group(index, caps, text, Capture::Num)
+                        .map(|g| g.text),
+                    scanner
+                        .group(index, caps, text, Capture::NumHigh)
+                        .map(|g| g.text),
+                    scanner
+                        .group(index, caps, text, Capture::Unit)
+                        .map(|g| g.text),
+                ));
+            }
+            true
+        });
+        assert_eq!(groups[0], (Some("3"), Some("5万"), Some("元")));
+    }
+}

@@ -5,7 +5,11 @@ mod common;
 
 mod architecture;
 mod bad_input;
-mod cli;
+mod cmd_check;
+mod cmd_diff;
+mod cmd_explain;
+mod cmd_extract;
+mod cmd_stream;
 mod datapackage;
 mod faults;
 mod formats;
