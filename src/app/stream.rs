@@ -11,11 +11,10 @@ use std::io::{BufRead, Write};
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::engine::Extractor;
 use crate::model::published::{dateline, Published};
-use crate::sink::jsonl::metric_json;
+use crate::sink::jsonl::JsonLines;
 
 #[derive(Deserialize)]
 struct InputDocument {
@@ -46,8 +45,9 @@ pub struct StreamSummary {
 pub fn run_stream(
     extractor: &Extractor,
     mut input: impl BufRead,
-    mut output: impl Write,
+    output: impl Write,
 ) -> Result<StreamSummary> {
+    let mut output = JsonLines::new(output);
     let mut summary = StreamSummary::default();
     let mut bytes = Vec::new();
     for n in 1.. {
@@ -76,7 +76,7 @@ pub fn run_stream(
                 let published = match doc.published.as_deref().map(|p| (p, Published::parse(p))) {
                     Some((written, None)) if !written.trim().is_empty() => {
                         let error = format!("`published` is not a date: `{written}`");
-                        write_error(&mut output, Some(doc.doc_id), n, &error)?;
+                        write_error(&mut output, Some(&doc.doc_id), n, &error)?;
                         summary.errors += 1;
                         continue;
                     }
@@ -84,11 +84,9 @@ pub fn run_stream(
                     None => None,
                 };
                 let published = published.or_else(|| dateline(&doc.text));
-                for metric in extractor.extract_published(&doc.doc_id, &doc.text, published) {
-                    serde_json::to_writer(&mut output, &metric_json(&metric))?;
-                    output.write_all(b"\n")?;
-                    summary.rows += 1;
-                }
+                let metrics = extractor.extract_published(&doc.doc_id, &doc.text, published);
+                output.write_metrics(&metrics)?;
+                summary.rows += metrics.len();
                 summary.documents += 1;
             }
             Err(e) => {
@@ -96,7 +94,7 @@ pub fn run_stream(
                     .ok()
                     .and_then(|v| v.get("doc_id").and_then(|d| d.as_str()).map(String::from));
                 let error = format!("not a {{\"doc_id\", \"text\"}} record: {e}");
-                write_error(&mut output, doc_id, n, &error)?;
+                write_error(&mut output, doc_id.as_deref(), n, &error)?;
                 summary.errors += 1;
             }
         }
@@ -105,16 +103,14 @@ pub fn run_stream(
     Ok(summary)
 }
 
-/// Writes the error record of input line `line`.
+/// Writes the error record of input line `line` and flushes it.
 fn write_error(
-    output: &mut impl Write,
-    doc_id: Option<String>,
+    output: &mut JsonLines<impl Write>,
+    doc_id: Option<&str>,
     line: usize,
     error: &str,
 ) -> Result<()> {
-    let record = json!({ "doc_id": doc_id, "line": line, "error": error });
-    serde_json::to_writer(&mut *output, &record)?;
-    output.write_all(b"\n")?;
+    output.write_error(doc_id, line, error)?;
     output.flush().context("cannot write output")
 }
 

@@ -6,9 +6,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use zhibiao::engine::Extraction;
 use zhibiao::input::reader::read_document;
 use zhibiao::model::published::Published;
+use zhibiao::sink::trace::render_trace;
 
 use super::{extractor_or_exit, EXIT_OK};
 
@@ -34,20 +34,6 @@ fn parse_published(text: &str) -> Result<Published, String> {
         .ok_or_else(|| format!("not a date: `{text}` (write 2025, 2025-01 or 2025-01-15)"))
 }
 
-struct Style {
-    on: bool,
-}
-
-impl Style {
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
 /// Prints the trace of one text.
 pub fn run(args: Args) -> Result<u8> {
     let mut published = args.published;
@@ -66,82 +52,7 @@ pub fn run(args: Args) -> Result<u8> {
         Err(code) => return Ok(code),
     };
     let trace = extractor.extract_traced("explain", &text, published);
-    let style = Style {
-        on: std::io::stdout().is_terminal(),
-    };
-    print!("{}", render(&extractor, &trace, &style));
+    let color = std::io::stdout().is_terminal();
+    print!("{}", render_trace(extractor.rules(), &trace, color));
     Ok(EXIT_OK)
-}
-
-fn render(extractor: &zhibiao::engine::Extractor, trace: &Extraction, style: &Style) -> String {
-    let mut out = String::new();
-    let rules = &extractor.rules().rules;
-    for (m, decided) in trace.metrics.iter().zip(&trace.decisions) {
-        let origin = rules
-            .iter()
-            .find(|r| r.id == m.rule_id)
-            .map(|r| format!("{}:{}", r.file, r.line))
-            .unwrap_or_default();
-        let high = m.value_high.map(|h| format!("–{h}")).unwrap_or_default();
-        out.push_str(&format!(
-            "{} [{}..{}]  {} {}\n",
-            style.paint("1;32", &m.text),
-            m.start,
-            m.end,
-            style.paint("36", &m.rule_id),
-            style.paint("2", &origin)
-        ));
-        out.push_str(&format!(
-            "    {} {}{} {}  qualifier {}  direction {}  comparison {}\n",
-            m.kind,
-            m.value,
-            high,
-            m.unit,
-            m.qualifier,
-            m.direction.map_or("-", |d| d.as_str()),
-            m.comparison.map_or("-", |c| c.as_str()),
-        ));
-        out.push_str(&format!(
-            "    subject {} ({})\n    period {} ({})\n",
-            style.paint(
-                "33",
-                if m.subject.is_empty() {
-                    "-"
-                } else {
-                    &m.subject
-                }
-            ),
-            decided.subject,
-            m.period.as_deref().unwrap_or("-"),
-            decided.period,
-        ));
-    }
-    if !trace.losers.is_empty() {
-        out.push_str(&style.paint("1", "lost overlaps:\n"));
-        for l in &trace.losers {
-            out.push_str(&format!(
-                "  {} [{}] {} lost to {} {}: {}\n",
-                style.paint("31", &l.text),
-                l.start,
-                l.rule_id,
-                l.winner_text,
-                l.winner_rule_id,
-                l.reason
-            ));
-        }
-    }
-    if !trace.rejected.is_empty() {
-        out.push_str(&style.paint("1", "turned away:\n"));
-        for r in &trace.rejected {
-            out.push_str(&format!(
-                "  {} [{}] {}: {}\n",
-                style.paint("31", &r.text),
-                r.start,
-                r.rule_id,
-                r.why.reason()
-            ));
-        }
-    }
-    out.push_str(&format!("{} rows\n", trace.metrics.len()));
-    out
 }

@@ -38,10 +38,8 @@ pub struct Extractor {
 /// Everything the engine decided for one document, for `explain`.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
-    /// The rows, in document order.
-    pub metrics: Vec<Metric>,
-    /// For each row, how its subject and its period were found.
-    pub decisions: Vec<Decisions>,
+    /// The rows, in document order, each with how its attributes were found.
+    pub rows: Vec<TracedRow>,
     /// Matches that lost an overlap.
     pub losers: Vec<LostMatch>,
     /// Matches that a guard turned away.
@@ -59,6 +57,15 @@ pub struct RejectedMatch {
     pub rule_id: String,
     /// Why it makes no row.
     pub why: Rejection,
+}
+
+/// A row and the steps that decided its attributes.
+#[derive(Debug, Clone)]
+pub struct TracedRow {
+    /// The row.
+    pub metric: Metric,
+    /// How its subject and its period were found.
+    pub decisions: Decisions,
 }
 
 /// The steps that decided a row's attributes, for `explain`.
@@ -112,7 +119,7 @@ impl Extractor {
 
     /// The metrics of one document, in document order.
     pub fn extract(&self, doc_id: &str, text: &str) -> Vec<Metric> {
-        self.run(doc_id, text, None, false).metrics
+        self.extract_published(doc_id, text, None)
     }
 
     /// The metrics of a document published at `published`, which dates what
@@ -123,7 +130,8 @@ impl Extractor {
         text: &str,
         published: Option<Published>,
     ) -> Vec<Metric> {
-        self.run(doc_id, text, published, false).metrics
+        let rows = self.run(doc_id, text, published, false).rows;
+        rows.into_iter().map(|r| r.metric).collect()
     }
 
     /// The metrics of one document, with the decisions behind them.
@@ -185,7 +193,7 @@ impl Extractor {
                     }
                 };
                 let (start, end) = doc.original_range(c.start, c.end);
-                out.metrics.push(Metric {
+                let metric = Metric {
                     doc_id: Arc::clone(&doc_id),
                     start: to_u32(chars.char_offset(start)),
                     end: to_u32(chars.char_offset(end)),
@@ -201,10 +209,13 @@ impl Extractor {
                     period: m.period,
                     sentence: shared,
                     rule_id: Arc::clone(&rule.id),
-                });
-                out.decisions.push(Decisions {
-                    subject: m.subject_source,
-                    period: m.period_source,
+                };
+                out.rows.push(TracedRow {
+                    metric,
+                    decisions: Decisions {
+                        subject: m.subject_source,
+                        period: m.period_source,
+                    },
                 });
             }
         }

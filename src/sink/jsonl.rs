@@ -40,16 +40,55 @@ fn cell_json(cell: Cell) -> Value {
     }
 }
 
+/// Writes metrics as JSON lines to any writer: a file or a stream.
+pub struct JsonLines<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonLines<W> {
+    /// Lines written to `out`.
+    pub fn new(out: W) -> JsonLines<W> {
+        JsonLines { out }
+    }
+
+    /// One line per metric.
+    pub fn write_metrics(&mut self, metrics: &[Metric]) -> Result<()> {
+        for m in metrics {
+            serde_json::to_writer(&mut self.out, &metric_json(m))?;
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// The error record of input line `line` of a stream, in place of its metrics.
+    pub fn write_error(&mut self, doc_id: Option<&str>, line: usize, error: &str) -> Result<()> {
+        let record = serde_json::json!({ "doc_id": doc_id, "line": line, "error": error });
+        serde_json::to_writer(&mut self.out, &record)?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// Flushes what was written, so a reader of a stream sees it now.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+
+    /// The writer.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
 /// Writes `metrics.jsonl`.
 pub struct JsonlSink {
-    file: AtomicFile,
+    lines: JsonLines<AtomicFile>,
 }
 
 impl JsonlSink {
     /// Starts `metrics.jsonl` in `dir`.
     pub fn create(dir: &Path) -> Result<JsonlSink> {
         Ok(JsonlSink {
-            file: AtomicFile::create(&dir.join("metrics.jsonl"))?,
+            lines: JsonLines::new(AtomicFile::create(&dir.join("metrics.jsonl"))?),
         })
     }
 }
@@ -61,15 +100,11 @@ impl Sink for JsonlSink {
         _text: &str,
         metrics: &[Metric],
     ) -> Result<()> {
-        for m in metrics {
-            serde_json::to_writer(&mut self.file, &metric_json(m))?;
-            self.file.write_all(b"\n")?;
-        }
-        Ok(())
+        self.lines.write_metrics(metrics)
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {
-        Ok(vec![self.file])
+        Ok(vec![self.lines.into_inner()])
     }
 }
 

@@ -9,6 +9,7 @@ mod output_set;
 pub mod parquet;
 pub mod report;
 pub mod sqlite;
+pub mod trace;
 pub mod xlsx;
 
 use std::path::Path;
