@@ -66,34 +66,44 @@ pub fn render_trace(rule_set: &RuleSet, trace: &Extraction, color: bool) -> Stri
             decided.period,
         ));
     }
-    if !trace.losers.is_empty() {
-        out.push_str(&style.paint("1", "lost overlaps:\n"));
-        for l in &trace.losers {
-            out.push_str(&format!(
-                "  {} [{}] {} lost to {} {}: {}\n",
-                style.paint("31", &l.text),
-                l.start,
-                l.rule_id,
-                l.winner_text,
-                l.winner_rule_id,
-                l.reason
-            ));
-        }
-    }
-    if !trace.rejected.is_empty() {
-        out.push_str(&style.paint("1", "turned away:\n"));
-        for r in &trace.rejected {
-            out.push_str(&format!(
-                "  {} [{}] {}: {}\n",
-                style.paint("31", &r.text),
-                r.start,
-                r.rule_id,
-                r.why.reason()
-            ));
-        }
-    }
+    let lost = trace.losers.iter().map(|l| {
+        let detail = format!(
+            "{} lost to {} {}: {}",
+            l.rule_id, l.winner_text, l.winner_rule_id, l.reason
+        );
+        (l.text.as_str(), l.start, detail)
+    });
+    push_section(&mut out, &style, "lost overlaps:", lost);
+    let turned = trace.rejected.iter().map(|r| {
+        (
+            r.text.as_str(),
+            r.start,
+            format!("{}: {}", r.rule_id, r.why.reason()),
+        )
+    });
+    push_section(&mut out, &style, "turned away:", turned);
     out.push_str(&format!("{} rows\n", trace.rows.len()));
     out
+}
+
+/// A titled list of matches (`text [start] detail`), written only when it has any.
+fn push_section<'a>(
+    out: &mut String,
+    style: &Style,
+    title: &str,
+    entries: impl Iterator<Item = (&'a str, u32, String)>,
+) {
+    let mut entries = entries.peekable();
+    if entries.peek().is_none() {
+        return;
+    }
+    out.push_str(&style.paint("1", &format!("{title}\n")));
+    for (text, start, detail) in entries {
+        out.push_str(&format!(
+            "  {} [{start}] {detail}\n",
+            style.paint("31", text)
+        ));
+    }
 }
 
 #[cfg(test)]
