@@ -10,6 +10,7 @@ use super::scanner::{Group, Scanner};
 use crate::model::candidate::Candidate;
 use crate::model::decimal::Decimal;
 use crate::model::metric::{Kind, Qualifier};
+use crate::numeral::table::{table, NumeralChar};
 use crate::numeral::{digit_value, parse_number, parse_plain, Number};
 use crate::rules::capture::Capture;
 use crate::rules::{Rule, RuleSet};
@@ -436,15 +437,17 @@ fn borrow_multiplier(
     high_text: &str,
     high: Decimal,
 ) -> Option<Number> {
-    const UNITS: &str = "十百千万亿拾佰仟萬億kK";
-    if low_text.ends_with(['万', '亿', '萬', '億', 'k', 'K']) {
+    let numerals = table();
+    let is_multiplier = |c: char| numerals.is_place(c) || matches!(c, 'k' | 'K');
+    let closes_section = |c: char| matches!(numerals.get(c), Some(NumeralChar::Place(_, true)));
+    if low_text.ends_with(|c: char| closes_section(c) || matches!(c, 'k' | 'K')) {
         return Some(low);
     }
-    let high_text = high_text.trim_end_matches(['余', '多']);
+    let high_text = high_text.trim_end_matches(|c| numerals.get(c) == Some(NumeralChar::Over));
     let run_start = high_text
         .char_indices()
         .rev()
-        .take_while(|(_, c)| UNITS.contains(*c))
+        .take_while(|(_, c)| is_multiplier(*c))
         .last()
         .map(|(i, _)| i);
     let Some(run_start) = run_start else {
@@ -463,7 +466,7 @@ fn borrow_multiplier(
 
 /// A four-digit whole number from 1000 to 2999 with no multiplier reads as a year.
 fn is_year(text: &str, number: &Number) -> bool {
-    let plain_digits = text.chars().all(|c| !"万亿千百十".contains(c));
+    let plain_digits = !text.chars().any(|c| table().is_place(c));
     plain_digits
         && number.high.is_none()
         && number
@@ -546,7 +549,10 @@ fn starts_with_unit(rules: &RuleSet, text: &str) -> bool {
 /// denominator written before it.
 fn continues_fraction(before: &str, matched: &str) -> bool {
     let mut chars = matched.chars();
-    let place = chars.next().is_some_and(|c| "百佰千仟万萬".contains(c));
+    let place = chars
+        .next()
+        .and_then(|c| table().place_exp(c))
+        .is_some_and(|exp| (2..=4).contains(&exp));
     place
         && chars.as_str().starts_with("分之")
         && before
@@ -571,23 +577,7 @@ fn is_lone_financial_digit(numeral: &str) -> bool {
     let mut chars = numeral.chars();
     matches!(
         (chars.next(), chars.next()),
-        (
-            Some(
-                '壹' | '贰'
-                    | '貳'
-                    | '叁'
-                    | '參'
-                    | '肆'
-                    | '伍'
-                    | '陆'
-                    | '陸'
-                    | '柒'
-                    | '捌'
-                    | '玖'
-                    | '拾'
-            ),
-            None
-        )
+        (Some(c), None) if table().is_financial(c)
     )
 }
 
@@ -603,8 +593,11 @@ fn is_quoted_name(before: &str, after: &str) -> bool {
 fn has_digit(text: &str) -> bool {
     text.chars().any(|c| {
         c.is_ascii_digit()
-            || crate::numeral::digit_value(c).is_some()
-            || matches!(c, '几' | '数' | '十' | '拾' | '半' | '分')
+            || matches!(
+                table().get(c),
+                Some(NumeralChar::Digit(_) | NumeralChar::Few | NumeralChar::Place(1, _))
+            )
+            || matches!(c, '半' | '分')
     })
 }
 

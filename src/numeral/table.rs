@@ -48,6 +48,7 @@ struct Words {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TableFile {
+    financial: String,
     digits: BTreeMap<String, Chars>,
     places: BTreeMap<String, Chars>,
     sections: BTreeMap<String, Chars>,
@@ -98,6 +99,7 @@ pub struct NumeralTable {
     /// The first matched character of the place of ten (十).
     ten_char: char,
     collectives: Vec<(String, i128)>,
+    financial: Vec<char>,
     fragments: Vec<(&'static str, String)>,
 }
 
@@ -182,6 +184,7 @@ impl NumeralTable {
             .and_then(|(_, e)| e.matched.chars().next())
             .ok_or("places must have a matched character for 1 (ten)")?;
         Ok(NumeralTable {
+            financial: file.financial.chars().collect(),
             chars,
             digit_chars,
             ten_char,
@@ -202,6 +205,24 @@ impl NumeralTable {
     /// The usual character of a digit (2 → 二).
     pub fn digit_char(&self, digit: u8) -> Option<char> {
         self.digit_chars.get(usize::from(digit)).copied()
+    }
+
+    /// True for a financial (cheque) form of a digit or of ten (壹, 拾).
+    pub fn is_financial(&self, c: char) -> bool {
+        self.financial.contains(&c)
+    }
+
+    /// True for a place character (十, 百, 万, 亿 …).
+    pub fn is_place(&self, c: char) -> bool {
+        matches!(self.get(c), Some(NumeralChar::Place(..)))
+    }
+
+    /// The power of ten of a place character (百 → 2).
+    pub fn place_exp(&self, c: char) -> Option<u32> {
+        match self.get(c)? {
+            NumeralChar::Place(exp, _) => Some(exp),
+            _ => None,
+        }
     }
 
     /// The usual character of the place of ten (十).
