@@ -130,8 +130,11 @@ impl Extractor {
         text: &str,
         published: Option<Published>,
     ) -> Vec<Metric> {
-        let rows = self.run(doc_id, text, published, false).rows;
-        rows.into_iter().map(|r| r.metric).collect()
+        let mut metrics = Vec::new();
+        self.run(doc_id, text, published, None, |metric, _| {
+            metrics.push(metric)
+        });
+        metrics
     }
 
     /// The metrics of one document, with the decisions behind them.
@@ -141,17 +144,30 @@ impl Extractor {
         original: &str,
         published: Option<Published>,
     ) -> Extraction {
-        self.run(doc_id, original, published, true)
+        let mut rows = Vec::new();
+        let mut out = Extraction::default();
+        self.run(
+            doc_id,
+            original,
+            published,
+            Some(&mut out),
+            |metric, decisions| rows.push(TracedRow { metric, decisions }),
+        );
+        out.rows = rows;
+        out
     }
 
-    /// Extracts one document; with `trace`, also describes the lost overlaps.
+    /// Extracts one document, handing each row and its decisions to `row` in
+    /// document order; with `trace`, also describes the matches that lost an
+    /// overlap or were turned away.
     fn run(
         &self,
         doc_id: &str,
         original: &str,
         published: Option<Published>,
-        trace: bool,
-    ) -> Extraction {
+        trace: Option<&mut Extraction>,
+        mut row: impl FnMut(Metric, Decisions),
+    ) {
         let doc_id: Arc<str> = Arc::from(doc_id);
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
@@ -160,7 +176,7 @@ impl Extractor {
             &self.rules,
             &self.scanner,
             text,
-            trace.then_some(&mut rejected),
+            trace.is_some().then_some(&mut rejected),
         );
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         let local = self.rules.units.local_currency(text);
@@ -176,7 +192,6 @@ impl Extractor {
         let meanings = meaning::interpret(&self.rules.lexicon, text, &groups, calendar, published);
 
         let mut chars = CharCounter::new(doc.original());
-        let mut out = Extraction::default();
         // Numbers of one sentence share its text when their windows are the same.
         let mut sentence: Option<((usize, usize), Arc<str>)> = None;
         for (group, group_meanings) in groups.iter().zip(meanings) {
@@ -210,18 +225,18 @@ impl Extractor {
                     sentence: shared,
                     rule_id: Arc::clone(&rule.id),
                 };
-                out.rows.push(TracedRow {
+                row(
                     metric,
-                    decisions: Decisions {
+                    Decisions {
                         subject: m.subject_source,
                         period: m.period_source,
                     },
-                });
+                );
             }
         }
-        if !trace {
-            return out;
-        }
+        let Some(out) = trace else {
+            return;
+        };
         let mut loser_chars = CharCounter::new(doc.original());
         let mut lost = lost;
         lost.sort_by_key(|l| l.candidate.start);
@@ -252,7 +267,6 @@ impl Extractor {
                 why: r.why,
             })
             .collect();
-        out
     }
 }
 

@@ -100,7 +100,7 @@ pub struct NumeralTable {
     ten_char: char,
     collectives: Vec<(String, i128)>,
     financial: Vec<char>,
-    fragments: Vec<(&'static str, String)>,
+    char_sets: Vec<(&'static str, String)>,
 }
 
 impl NumeralTable {
@@ -160,9 +160,9 @@ impl NumeralTable {
                 .flat_map(|e| e.matched.chars())
                 .map(|c| regex::escape(&c.to_string()))
                 .collect();
-            format!("[{body}]")
+            body
         };
-        let fragments = vec![
+        let char_sets = vec![
             ("numeral_digit", class(&mut digits.iter().map(|(_, e)| *e))),
             (
                 "numeral_digit_nonzero",
@@ -193,7 +193,7 @@ impl NumeralTable {
                 .into_iter()
                 .map(|(word, n)| (word, i128::from(n)))
                 .collect(),
-            fragments,
+            char_sets,
         })
     }
 
@@ -235,10 +235,10 @@ impl NumeralTable {
         &self.collectives
     }
 
-    /// The character classes rules match, as fragments (`numeral_digit` →
-    /// `[零〇○一壹…]`).
-    pub fn fragments(&self) -> &[(&'static str, String)] {
-        &self.fragments
+    /// The sets of characters rules match, for the fragments (`numeral_digit`
+    /// → `零〇○一壹…`, regex-escaped, to be written inside brackets).
+    pub fn char_sets(&self) -> &[(&'static str, String)] {
+        &self.char_sets
     }
 }
 
@@ -259,10 +259,10 @@ mod tests {
     }
 
     #[test]
-    fn fragments_hold_matched_characters_only() {
+    fn character_sets_hold_matched_characters_only() {
         let table = NumeralTable::parse(SOURCE).unwrap();
         let digit = &table
-            .fragments()
+            .char_sets()
             .iter()
             .find(|(n, _)| *n == "numeral_digit")
             .unwrap()
@@ -270,7 +270,7 @@ mod tests {
         assert!(digit.contains('○') && digit.contains('兩'));
         assert!(!digit.contains('洞') && !digit.contains('O'));
         let nonzero = &table
-            .fragments()
+            .char_sets()
             .iter()
             .find(|(n, _)| *n == "numeral_digit_nonzero")
             .unwrap()

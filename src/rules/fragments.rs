@@ -38,6 +38,9 @@ impl std::fmt::Display for ExpandError {
 pub struct Fragments {
     written: HashMap<String, (String, usize)>,
     generated: HashMap<String, String>,
+    /// Character sets, written into a pattern as they are: they go inside
+    /// brackets (`[0-9{numeral_digit}]`), so that a class stays one class.
+    char_sets: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -61,12 +64,18 @@ impl Fragments {
         Ok(Fragments {
             written,
             generated: HashMap::new(),
+            char_sets: HashMap::new(),
         })
     }
 
     /// Adds a fragment built by the loader (`unit:money`, `qual_before`).
     pub fn add_generated(&mut self, name: &str, pattern: String) {
         self.generated.insert(name.to_string(), pattern);
+    }
+
+    /// Adds a set of characters (already escaped) to be written inside brackets.
+    pub fn add_char_set(&mut self, name: &str, chars: String) {
+        self.char_sets.insert(name.to_string(), chars);
     }
 
     /// Expands every written fragment and compiles it, reporting errors at its line.
@@ -109,6 +118,10 @@ impl Fragments {
             let name = name.as_str();
             if let Some(g) = self.generated.get(name) {
                 out.push_str(&format!("(?:{g})"));
+                continue;
+            }
+            if let Some(chars) = self.char_sets.get(name) {
+                out.push_str(chars);
                 continue;
             }
             let Some((body, _)) = self.written.get(name) else {

@@ -266,8 +266,8 @@ impl RuleSet {
             let alternation = alternation(units.surfaces_of(*kind));
             fragments.add_generated(&format!("unit:{kind}"), alternation);
         }
-        for (name, class) in crate::numeral::table::table().fragments() {
-            fragments.add_generated(name, class.clone());
+        for (name, chars) in crate::numeral::table::table().char_sets() {
+            fragments.add_char_set(name, chars.clone());
         }
         if let Some(numerals) = files.iter().find(|f| file_name(&f.name) == "numerals.toml") {
             if numerals.text != crate::numeral::table::SOURCE {

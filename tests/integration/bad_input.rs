@@ -169,7 +169,7 @@ fn every_class_of_broken_rule_stops_the_run() {
         ),
         (
             "fragments.toml",
-            "over = '{numeral_over}'",
+            "over = '[{numeral_over}]'",
             "over = '{number}'",
             "cyclic fragments".to_string(),
         ),

@@ -151,7 +151,7 @@ fn unknown_capture_names_file_and_line() {
 #[test]
 fn cyclic_fragments_are_rejected() {
     let e = error_with("fragments.toml", |t| {
-        t.replace("over = '{numeral_over}'", "over = '{number}'")
+        t.replace("over = '[{numeral_over}]'", "over = '{number}'")
     });
     assert!(
         e.contains("cyclic fragments: number → number_arabic → over → number"),
@@ -262,4 +262,24 @@ fn a_changed_numeral_table_in_a_rules_folder_is_refused() {
         e.contains("numerals.toml:1: differs from the numeral table built into the binary"),
         "{e}"
     );
+}
+
+#[test]
+fn numeral_character_sets_expand_inside_one_class() {
+    // An alternation of one-character classes scans several times slower
+    // than the one class it spells.
+    let rules = RuleSet::bundled().unwrap();
+    let percent = rules
+        .rules
+        .iter()
+        .find(|r| &*r.id == "percent.sign")
+        .unwrap();
+    assert!(percent.pattern.contains("[零〇○一壹二两贰貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆几廿卅点點余多]"), "{}", percent.pattern);
+    for rule in &rules.rules {
+        assert!(
+            !rule.pattern.contains("])|(?:["),
+            "{}: classes in alternation",
+            rule.id
+        );
+    }
 }
