@@ -18,7 +18,7 @@ use crate::model::published::Published;
 use crate::rules::Lexicon;
 use crate::text::clause;
 use crate::text::normalize::is_han;
-use crate::text::word_set;
+use crate::text::word_set::{self, WordSet};
 
 /// At most this many characters before a number are read for its meaning
 /// (text without punctuation must not make a subject of megabytes).
@@ -66,6 +66,9 @@ struct Found {
 
 /// How far back, in characters, an opening frame (与上年同期相比，) is looked for.
 const FRAME_WINDOW: usize = 40;
+
+/// The source of a subject read as a contribution to growth.
+const CONTRIBUTION: &str = "a contribution to growth: who drove what";
 
 /// How a subject taken over from the number before is labelled.
 const CONTINUED: &str = "previous number in the sentence";
@@ -317,7 +320,10 @@ pub fn interpret(
                 _ => period.clone(),
             };
             meanings.push(Meaning {
-                subject: subject::without_possessive(subject::without_inner_dates(found.subject)),
+                subject: subject::without_adverbs(
+                    lexicon,
+                    subject::without_possessive(subject::without_inner_dates(found.subject)),
+                ),
                 direction,
                 comparison: listed
                     .as_ref()
@@ -460,6 +466,15 @@ fn clause_subject(
             };
         }
     }
+    // A contribution is stated in percentage points of the whole's growth.
+    if kind == Kind::PercentagePoint {
+        if let Some(s) = subject::contribution(lexicon, before) {
+            return Found {
+                subject: s,
+                source: CONTRIBUTION,
+            };
+        }
+    }
     let mut from_before = subject::before_subject(lexicon, before);
     // 介于8%与10%之间, 增加1,203亿元或3.9%: a joiner alone names nothing.
     if from_before
@@ -513,6 +528,16 @@ fn clause_subject(
     }
 }
 
+/// `subject` up to the first word of any of `lists` (all of it when none occurs).
+fn before_any<'s>(subject: &'s str, lists: &[&WordSet]) -> &'s str {
+    let cut = lists
+        .iter()
+        .filter_map(|words| words.first_from(subject, 0))
+        .min()
+        .unwrap_or(subject.len());
+    &subject[..cut]
+}
+
 /// Chinese drops a repeated topic: an empty subject is the previous number's,
 /// a gap (高于全国) or a share of a base (为年度计划的112%, 完成年度目标的87.1%)
 /// measures it, a relative one (总量, 占全国) continues it, and an attribute
@@ -536,9 +561,28 @@ fn continue_topic(
     {
         found.subject = previous.to_string();
         found.source = "a gap or a share of a base: the previous subject";
+    } else if found.source == CONTRIBUTION
+        && word_set::prefix(&found.subject, &lexicon.subject_contributions).is_some()
+    {
+        // 江苏省出口机电产品…，占出口总值的65.9%，拉动出口增长12个百分点:
+        // the thing counted before drove it, not its share or gap.
+        let contributor = before_any(
+            previous,
+            &[
+                &lexicon.subject_relative,
+                &lexicon.subject_gaps,
+                &lexicon.subject_contributions,
+            ],
+        );
+        if !contributor.is_empty() {
+            found.subject = format!("{contributor}{}", found.subject);
+            found.source = "a contribution with no contributor in its clause: the topic's";
+        }
     } else if word_set::prefix(&found.subject, &lexicon.subject_relative).is_some()
         && !found.subject.starts_with(previous)
     {
+        // 民企拉动进出口增长…，占外贸总值的37.5%: the share is the contributor's.
+        let previous = before_any(previous, &[&lexicon.subject_contributions]);
         // 贷款余额…，增量占全国比重: an attribute is the loans', not the balance's.
         let previous = match word_set::prefix(&found.subject, &lexicon.subject_attributes) {
             Some(word) => {
@@ -688,6 +732,37 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.subject))
             .collect()
+    }
+
+    #[test]
+    fn a_contribution_measures_who_drove_what() {
+        let rows = subjects(
+            "甲省外贸增长17.1%，民企拉动进出口增长9.6个百分点。甲省出口机电产品1338亿元，占出口总值的65.9%，拉动出口增长12个百分点。",
+        );
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(got[1], "民企拉动进出口增长");
+        assert_eq!(got[4], "甲省出口机电产品拉动出口增长");
+    }
+
+    #[test]
+    fn a_share_after_a_contribution_is_the_contributors() {
+        let rows = subjects("民企拉动进出口增长9.6个百分点，占外贸总值的37.5%。");
+        assert_eq!(rows[1].1, "民企占外贸总值");
+    }
+
+    #[test]
+    fn a_contribution_of_a_percent_is_no_contribution() {
+        let rows = subjects("盲盒带动出行人次涨幅超过500%。");
+        assert_eq!(rows[0].1, "带动出行人次");
+    }
+
+    #[test]
+    fn a_degree_adverb_goes_with_its_verb_and_respectively_never_stays() {
+        let rows = subjects("上半年净利大增37%，门票预订同比大涨超420%。");
+        assert_eq!(rows[0].1, "净利");
+        assert_eq!(rows[1].1, "门票预订");
+        let rows = subjects("电工器材、太阳能电池分别出口922.9亿元和395.6亿元。");
+        assert_eq!(rows[1].1, "太阳能电池出口");
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             }
             if let Some(w) = suffix(s, list) {
                 s = &s[..s.len() - w.len()];
+                // 净利大增, 同比大涨: a degree adverb goes with a one-character verb.
+                if is_verb && w.chars().count() == 1 {
+                    if let Some(d) = suffix(s, &lexicon.degrees) {
+                        s = &s[..s.len() - d.len()];
+                    }
+                }
                 // 同比、环比: markers listed together go together.
                 if !is_verb {
                     s = s.trim_end_matches(clause::JOINERS);
@@ -159,6 +165,51 @@ pub fn without_inner_dates(subject: String) -> String {
 
 /// Most characters of a possessor that 的 joins to a noun (东莞的回暖值).
 const POSSESSOR_CHARS: usize = 3;
+
+/// 民企拉动进出口增长9.6个百分点: a contribution to growth measures who drove
+/// what, its change verb included (民企拉动进出口增长). `before` is the clause
+/// up to the number; with no contributor in it the subject opens with the verb
+/// (拉动出口增长), and the topic before goes in front.
+pub fn contribution(lexicon: &Lexicon, before: &str) -> Option<String> {
+    let text = strip_suffixes(before, &lexicon.fillers);
+    suffix(text, &lexicon.up).or_else(|| suffix(text, &lexicon.down))?;
+    let mut at = None;
+    let mut from = 0;
+    while let Some(i) = lexicon.subject_contributions.first_from(text, from) {
+        at = Some(i);
+        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let at = at?;
+    let head = strip_leading(lexicon, text[..at].trim_start_matches(|c: char| !is_han(c)));
+    Some(format!("{head}{}", &text[at..]))
+}
+
+/// `subject` without the adverbs that never belong inside one (太阳能电池分别出口
+/// → 太阳能电池出口).
+pub fn without_adverbs(lexicon: &Lexicon, subject: String) -> String {
+    if !lexicon.subject_never_inside.occurs_in(&subject) {
+        return subject;
+    }
+    let mut out = String::with_capacity(subject.len());
+    let mut rest = subject.as_str();
+    while let Some(at) = lexicon.subject_never_inside.first_from(rest, 0) {
+        out.push_str(&rest[..at]);
+        let skip = match lexicon.subject_never_inside.prefix_of(&rest[at..]) {
+            Some(word) => word.len(),
+            None => {
+                let c = rest[at..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[at..at + c]);
+                c
+            }
+        };
+        if skip == 0 {
+            break;
+        }
+        rest = &rest[at + skip..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// `subject` without a possessive 的 after a short name at its start (东莞的
 /// “回暖值” → 东莞“回暖值”, 制造业的总产值 → 制造业总产值). A longer phrase

@@ -63,6 +63,10 @@ pub struct Lexicon {
     pub subject_heads: WordSet,
     /// Comparatives opening a gap against another entity (高于全国).
     pub subject_gaps: WordSet,
+    /// Verbs of a contribution to growth (拉动, 带动).
+    pub subject_contributions: WordSet,
+    /// Adverbs removed from anywhere inside a subject (分别).
+    pub subject_never_inside: WordSet,
     /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
     pub subject_contractions: BTreeMap<String, Vec<String>>,
     /// Stocks counted at a moment (余额, 资产): under a span of months they
@@ -85,6 +89,8 @@ pub struct Lexicon {
     pub higher: WordSet,
     /// After 比/较: words of a lower value (低, 少).
     pub lower: WordSet,
+    /// Adverbs of degree before a one-character change verb (大增, 骤降).
+    pub degrees: WordSet,
     /// Verbs of adding something new, which are not changes (新增).
     pub neutral: WordSet,
     /// Words stripped from the end of the text before a number to leave its subject.
@@ -218,6 +224,10 @@ struct SubjectSection {
     #[serde(default)]
     gaps: Vec<String>,
     #[serde(default)]
+    never_inside: Vec<String>,
+    #[serde(default)]
+    contributions: Vec<String>,
+    #[serde(default)]
     contractions: BTreeMap<String, Vec<String>>,
 }
 
@@ -257,6 +267,8 @@ struct ChangeSection {
     fillers: Vec<String>,
     #[serde(default)]
     higher: Vec<String>,
+    #[serde(default)]
+    degrees: Vec<String>,
     #[serde(default)]
     lower: Vec<String>,
 }
@@ -328,6 +340,8 @@ impl Lexicon {
             subject_after_markers: WordSet::new(with_traditional(file.subject.after_markers)),
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
             subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
+            subject_never_inside: WordSet::new(with_traditional(file.subject.never_inside)),
+            subject_contributions: WordSet::new(with_traditional(file.subject.contributions)),
             subject_contractions: file.subject.contractions,
             stocks: WordSet::new(with_traditional(file.period.stocks)),
             up: WordSet::new(with_traditional([change.up, change.pace_up].concat())),
@@ -339,6 +353,7 @@ impl Lexicon {
             fillers: WordSet::new(with_traditional(change.fillers)),
             higher: WordSet::new(with_traditional(change.higher)),
             lower: WordSet::new(with_traditional(change.lower)),
+            degrees: WordSet::new(with_traditional(change.degrees)),
             subject_trailing: WordSet::new(with_traditional(file.subject.trailing)),
             subject_kept_endings: WordSet::new(with_traditional(file.subject.kept_endings)),
             subject_kept_openings: WordSet::new(with_traditional(file.subject.kept_openings)),
