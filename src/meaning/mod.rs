@@ -322,7 +322,9 @@ pub fn interpret(
             meanings.push(Meaning {
                 subject: subject::without_adverbs(
                     lexicon,
-                    subject::without_possessive(subject::without_inner_dates(found.subject)),
+                    subject::without_possessive(subject::without_inner_dates(
+                        subject::without_asides(lexicon, found.subject),
+                    )),
                 ),
                 direction,
                 comparison: listed
@@ -763,6 +765,16 @@ mod tests {
         assert_eq!(rows[1].1, "门票预订");
         let rows = subjects("电工器材、太阳能电池分别出口922.9亿元和395.6亿元。");
         assert_eq!(rows[1].1, "太阳能电池出口");
+    }
+
+    #[test]
+    fn a_remark_in_brackets_leaves_the_subject_and_a_class_stays() {
+        let rows = subjects(
+            "利息净收入（以两融业务为主）为9.6亿元。水质优良(Ⅰ~Ⅲ类)比例为92.9%。广义货币(M2)余额335万亿元。",
+        );
+        assert_eq!(rows[0].1, "利息净收入");
+        assert_eq!(rows[1].1, "水质优良(Ⅰ~Ⅲ类)比例");
+        assert_eq!(rows[2].1, "广义货币(M2)余额");
     }
 
     #[test]

@@ -184,6 +184,45 @@ pub fn contribution(lexicon: &Lexicon, before: &str) -> Option<String> {
     Some(format!("{head}{}", &text[at..]))
 }
 
+/// `subject` without asides in brackets (利息净收入（以两融业务为主） →
+/// 利息净收入, 占出口总值的（下同） → 占出口总值的): a remark on the measure,
+/// not its name. An aside that names a class (水质优良(Ⅰ~Ⅲ类)比例) or holds
+/// no Chinese (广义货币(M2)余额) stays.
+pub fn without_asides(lexicon: &Lexicon, subject: String) -> String {
+    const PAIRS: [(char, char); 2] = [('（', '）'), ('(', ')')];
+    if !subject.contains(['（', '(']) {
+        return subject;
+    }
+    let mut out = String::with_capacity(subject.len());
+    let mut rest = subject.as_str();
+    while let Some((at, open)) = rest
+        .char_indices()
+        .find(|(_, c)| PAIRS.iter().any(|(o, _)| o == c))
+    {
+        let close = PAIRS
+            .iter()
+            .find(|(o, _)| *o == open)
+            .map_or(')', |(_, c)| *c);
+        let after = &rest[at + open.len_utf8()..];
+        let Some(end) = after.find(close) else {
+            break;
+        };
+        let aside = &after[..end];
+        // 广义货币(M2)余额: a code or another name in Latin letters stays.
+        let kept =
+            !aside.chars().any(is_han) || suffix(aside, &lexicon.subject_aside_classes).is_some();
+        let upto = if kept {
+            at + open.len_utf8() + end + close.len_utf8()
+        } else {
+            at
+        };
+        out.push_str(&rest[..upto]);
+        rest = &after[end + close.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `subject` without the adverbs that never belong inside one (太阳能电池分别出口
 /// → 太阳能电池出口).
 pub fn without_adverbs(lexicon: &Lexicon, subject: String) -> String {

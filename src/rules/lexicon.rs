@@ -65,6 +65,8 @@ pub struct Lexicon {
     pub subject_gaps: WordSet,
     /// Verbs of a contribution to growth (拉动, 带动).
     pub subject_contributions: WordSet,
+    /// Endings of a bracketed aside that names a class and stays in a subject (类).
+    pub subject_aside_classes: WordSet,
     /// Adverbs removed from anywhere inside a subject (分别).
     pub subject_never_inside: WordSet,
     /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
@@ -226,6 +228,8 @@ struct SubjectSection {
     #[serde(default)]
     never_inside: Vec<String>,
     #[serde(default)]
+    aside_classes: Vec<String>,
+    #[serde(default)]
     contributions: Vec<String>,
     #[serde(default)]
     contractions: BTreeMap<String, Vec<String>>,
@@ -341,6 +345,7 @@ impl Lexicon {
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
             subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
             subject_never_inside: WordSet::new(with_traditional(file.subject.never_inside)),
+            subject_aside_classes: WordSet::new(with_traditional(file.subject.aside_classes)),
             subject_contributions: WordSet::new(with_traditional(file.subject.contributions)),
             subject_contractions: file.subject.contractions,
             stocks: WordSet::new(with_traditional(file.period.stocks)),
