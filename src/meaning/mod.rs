@@ -493,7 +493,10 @@ fn clause_subject(
         from_before.truncate(i);
     }
     // 判处五年以上有期徒刑的1.1万人: a relative clause names what is counted.
-    if !is_ratio(kind) && from_before.ends_with('的') && !from_before.starts_with(['为', '為']) {
+    let relative_clause =
+        (!is_ratio(kind) && from_before.ends_with('的') && !from_before.starts_with(['为', '為']))
+            .then(|| from_before.clone());
+    if relative_clause.is_some() {
         from_before.pop();
     }
     if from_before.starts_with(['从', '從']) {
@@ -515,6 +518,11 @@ fn clause_subject(
         },
     );
     match from_after {
+        // 已发布业绩预告的14只券商股: the clause before says which of them.
+        Some(s) if kind == Kind::Count && !linked && relative_clause.is_some() => Found {
+            subject: format!("{}{s}", relative_clause.unwrap_or_default()),
+            source: "a relative clause before the number and the noun after it",
+        },
         Some(s) if linked || from_before.is_empty() || kind == Kind::Count => Found {
             subject: s,
             source: FROM_AFTER,
@@ -775,6 +783,15 @@ mod tests {
         assert_eq!(rows[0].1, "利息净收入");
         assert_eq!(rows[1].1, "水质优良(Ⅰ~Ⅲ类)比例");
         assert_eq!(rows[2].1, "广义货币(M2)余额");
+    }
+
+    #[test]
+    fn a_relative_clause_before_a_count_says_which_of_the_noun_after() {
+        let rows = subjects(
+            "在参与排名的26个城市中，去年4季度交易量表现最好的5个城市，最终都没能抵抗住寒流。",
+        );
+        assert_eq!(rows[0].1, "在参与排名的城市");
+        assert_eq!(rows[1].1, "交易量表现最好的城市");
     }
 
     #[test]
