@@ -180,7 +180,9 @@ pub fn interpret(
             let n = members.len().min(owed.len());
             let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
             (n == members.len()).then_some(parts)
-        } else if change::before_respectively(before).is_some() {
+        } else if change::before_respectively(before).is_some()
+            || pairs_two_items(text, members, &shared.subject)
+        {
             let total = members.len() + linked_members(lexicon, text, &groups[index..]);
             let mut parts = subject::distribute(lexicon, &shared.subject, total).or_else(|| {
                 // A list naming nothing, or only a relative word (总数分别达到
@@ -538,6 +540,20 @@ fn clause_subject(
     }
 }
 
+/// 加工贸易和保税物流进出口10293亿元和3544.9亿元: two numbers joined by 和
+/// after two items joined by 和 pair up as 分别 would pair them, and so do two
+/// such numbers after them that name nothing (同增1.9%和38.4%).
+fn pairs_two_items(text: &str, members: &[Candidate], subject: &str) -> bool {
+    let [first, second] = members else {
+        return false;
+    };
+    let joined = |s: &str| s.chars().count() == 1 && s.starts_with(clause::JOINERS) && s != "、";
+    let word_joiner = |c: char| clause::JOINERS.contains(&c) && c != '、';
+    let two_items = subject.matches(word_joiner).count() == 1 && !subject.contains('、');
+    // 同增1.9%和38.4%: a pair naming nothing pairs with the numbers before.
+    text.get(first.end..second.start).is_some_and(joined) && (two_items || subject.is_empty())
+}
+
 /// `subject` up to the first word of any of `lists` (all of it when none occurs).
 fn before_any<'s>(subject: &'s str, lists: &[&WordSet]) -> &'s str {
     let cut = lists
@@ -792,6 +808,22 @@ mod tests {
         );
         assert_eq!(rows[0].1, "在参与排名的城市");
         assert_eq!(rows[1].1, "交易量表现最好的城市");
+    }
+
+    #[test]
+    fn two_numbers_joined_by_he_pair_with_two_items_joined_by_he() {
+        let rows =
+            subjects("同期，加工贸易和保税物流进出口10293亿元和3544.9亿元，同增1.9%和38.4%。");
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "加工贸易进出口",
+                "保税物流进出口",
+                "加工贸易进出口",
+                "保税物流进出口"
+            ]
+        );
     }
 
     #[test]

@@ -585,7 +585,9 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     if count < 2 {
         return None;
     }
-    if !subject.contains('、') {
+    // 加工贸易和保税物流进出口: items joined by 和 are the list, not the
+    // contraction they share.
+    if !subject.contains(clause::JOINERS) {
         if let Some(out) = expand_contraction(lexicon, subject, count) {
             return Some(out);
         }
