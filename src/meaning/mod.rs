@@ -638,7 +638,7 @@ fn without_balance<'s>(lexicon: &Lexicon, subject: &'s str) -> &'s str {
 }
 
 /// What a number continuing a balance measures when it is no level of it: a
-/// change since the start of the year is the increment (余额…，比年初增加5951亿元
+/// change more or less than a year before is the increment (余额…，同比多增947亿元
 /// → 贷款增量), and a change in points of a rate named in its clause is that
 /// rate of the loans (增速比上年同期快1.8个百分点 → 贷款增速).
 fn flow_of_balance(lexicon: &Lexicon, found: &Found, seg: &str, kind: Kind) -> Option<Found> {
@@ -664,10 +664,18 @@ fn flow_of_balance(lexicon: &Lexicon, found: &Found, seg: &str, kind: Kind) -> O
             source: "a change in points of the rate its clause names",
         });
     }
-    let since_year_start = lexicon.year_start_bases.occurs_in(seg) && !lexicon.increment.is_empty();
-    since_year_start.then(|| Found {
-        subject: format!("{holder}{}", lexicon.increment),
-        source: "a balance's change since the start of the year: its increment",
+    if lexicon.increment_markers.occurs_in(seg) && !lexicon.increment.is_empty() {
+        return Some(Found {
+            subject: format!("{holder}{}", lexicon.increment),
+            source: "a balance's change against the year before's: its increment",
+        });
+    }
+    // 增速…快1.8个百分点；比年初增加5951亿元: an amount is no rate; it changes
+    // the balance the rate was of.
+    let balance = lexicon.subject_balances.iter().next()?;
+    (without_rate.len() < found.subject.len()).then(|| Found {
+        subject: format!("{holder}{balance}"),
+        source: "an amount after a rate: the balance's",
     })
 }
 
@@ -842,9 +850,9 @@ mod tests {
     }
 
     #[test]
-    fn a_balances_change_since_the_year_began_is_its_increment_and_its_rate_the_loans() {
+    fn a_balances_change_more_than_a_year_before_is_its_increment_and_its_rate_the_loans() {
         let rows = subjects(
-            "甲省制造业贷款余额3.1万亿元，同比增长24%，增速比上年同期快1.8个百分点；比年初增加5951亿元，增量占全国比重为11%。",
+            "甲省制造业贷款余额3.1万亿元，同比增长24%，增速比上年同期快1.8个百分点；比年初增加5951亿元，同比多增1390亿元，增量占全国比重为11%。",
         );
         let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
         assert_eq!(
@@ -853,6 +861,7 @@ mod tests {
                 "甲省制造业贷款余额",
                 "甲省制造业贷款余额",
                 "甲省制造业贷款增速",
+                "甲省制造业贷款余额",
                 "甲省制造业贷款增量",
                 "甲省制造业贷款增量占全国比重"
             ]

@@ -48,11 +48,11 @@ pub struct Lexicon {
     /// Rates of growth (增速, 增幅): a change in percentage points of one
     /// keeps it in the subject (贷款增速).
     pub subject_rates: WordSet,
-    /// Words naming a balance (余额): its change since the year began is its
-    /// increment (贷款增量), and so is a rate of it (贷款增速).
+    /// Words naming a balance (余额): a rate or an increment after it is the
+    /// loans' (贷款增速, 贷款增量).
     pub subject_balances: WordSet,
-    /// Bases at the start of the year (比年初, 较上年末).
-    pub year_start_bases: WordSet,
+    /// Words that make a balance's change its increment (同比多增).
+    pub increment_markers: WordSet,
     /// The noun of a balance's increment (增量); empty to read none.
     pub increment: String,
     /// Adverbial nouns that are never a subject read after a number (情况下).
@@ -214,7 +214,7 @@ struct SubjectSection {
     #[serde(default)]
     balances: Vec<String>,
     #[serde(default)]
-    year_start_bases: Vec<String>,
+    increment_markers: Vec<String>,
     #[serde(default)]
     increment: String,
     #[serde(default)]
@@ -338,7 +338,7 @@ impl Lexicon {
             subject_attributes: WordSet::new(with_traditional(file.subject.attributes)),
             subject_rates: WordSet::new(with_traditional(file.subject.rates)),
             subject_balances: WordSet::new(with_traditional(file.subject.balances)),
-            year_start_bases: WordSet::new(with_traditional(file.subject.year_start_bases)),
+            increment_markers: WordSet::new(with_traditional(file.subject.increment_markers)),
             increment: file.subject.increment,
             subject_heads: WordSet::new(with_traditional(file.subject.heads)),
             subject_after_markers: WordSet::new(with_traditional(file.subject.after_markers)),
