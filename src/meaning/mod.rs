@@ -325,7 +325,10 @@ pub fn interpret(
                 subject: subject::without_adverbs(
                     lexicon,
                     subject::without_possessive(subject::without_inner_dates(
-                        subject::without_asides(lexicon, found.subject),
+                        subject::without_appositive(
+                            lexicon,
+                            subject::without_asides(lexicon, found.subject),
+                        ),
                     )),
                 ),
                 direction,
@@ -832,6 +835,12 @@ mod tests {
                 "保税物流进出口"
             ]
         );
+    }
+
+    #[test]
+    fn a_subject_starts_after_an_appositive() {
+        let rows = subjects("作为外贸主力之一的甲省民营企业进出口1231亿元。");
+        assert_eq!(rows[0].1, "甲省民营企业进出口");
     }
 
     #[test]

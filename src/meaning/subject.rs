@@ -223,6 +223,28 @@ pub fn without_asides(lexicon: &Lexicon, subject: String) -> String {
     out
 }
 
+/// `subject` after the last appositive it holds (一般贸易代表之一的民营企业进出口
+/// → 民营企业进出口): what the number measures is named after "one of …".
+pub fn without_appositive(lexicon: &Lexicon, subject: String) -> String {
+    let mut end = None;
+    let mut from = 0;
+    while let Some(at) = lexicon.subject_appositives.first_from(&subject, from) {
+        let word = lexicon
+            .subject_appositives
+            .prefix_of(&subject[at..])
+            .unwrap_or("");
+        end = Some(at + word.len());
+        from = at + word.len().max(1);
+        while !subject.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    match end {
+        Some(end) if end < subject.len() => subject[end..].to_string(),
+        _ => subject,
+    }
+}
+
 /// `subject` without the adverbs that never belong inside one (太阳能电池分别出口
 /// → 太阳能电池出口).
 pub fn without_adverbs(lexicon: &Lexicon, subject: String) -> String {

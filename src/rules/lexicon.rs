@@ -67,6 +67,8 @@ pub struct Lexicon {
     pub subject_contributions: WordSet,
     /// Endings of a bracketed aside that names a class and stays in a subject (类).
     pub subject_aside_classes: WordSet,
+    /// Ends of an appositive; a subject holding one starts after it (之一的).
+    pub subject_appositives: WordSet,
     /// Adverbs removed from anywhere inside a subject (分别).
     pub subject_never_inside: WordSet,
     /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
@@ -228,6 +230,8 @@ struct SubjectSection {
     #[serde(default)]
     never_inside: Vec<String>,
     #[serde(default)]
+    appositives: Vec<String>,
+    #[serde(default)]
     aside_classes: Vec<String>,
     #[serde(default)]
     contributions: Vec<String>,
@@ -345,6 +349,7 @@ impl Lexicon {
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
             subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
             subject_never_inside: WordSet::new(with_traditional(file.subject.never_inside)),
+            subject_appositives: WordSet::new(with_traditional(file.subject.appositives)),
             subject_aside_classes: WordSet::new(with_traditional(file.subject.aside_classes)),
             subject_contributions: WordSet::new(with_traditional(file.subject.contributions)),
             subject_contractions: file.subject.contractions,
