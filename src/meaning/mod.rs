@@ -1,7 +1,7 @@
 //! Meaning: what each number measures (subject), whether it is a change
 //! (direction), against what (comparison), and when (period).
 //!
-//! Numbers are read in list groups (see [`crate::engine::lists`]): the members
+//! Numbers are read in list groups ([`crate::model::candidate::ListGroup`]): the members
 //! of `盗窃、入室盗窃破案率同比分别提升17.8、19.8个百分点` share one clause,
 //! verb and marker, and each gets its own subject.
 
