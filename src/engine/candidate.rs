@@ -322,11 +322,15 @@ fn read_value(m: &Matched, num: Group, numerals: &mut LastNumeral) -> Result<Val
             .ok_or(Overflow)?;
     }
     let written_range = high.is_some();
-    let value_high = match (high, number.high) {
+    let mut value_high = match (high, number.high) {
         (Some(h), _) => Some(h.low.checked_mul(factor).ok_or(Overflow)?),
         (None, Some(h)) => Some(h.checked_mul(factor).ok_or(Overflow)?),
         (None, None) => None,
     };
+    if let Some(places) = rule.decimals {
+        value = value.round_to(places);
+        value_high = value_high.map(|h| h.round_to(places));
+    }
     // 一年至五年 is a range, which no time frame is (一两年 may be one).
     if let Some(min) = rule.min_value.filter(|_| !written_range) {
         if number.low < min {

@@ -119,6 +119,25 @@ impl Decimal {
         (quotient.scale <= MAX_SCALE).then_some(quotient)
     }
 
+    /// The value rounded half away from zero to `places` decimal places
+    /// (33.3333… → 33.33); unchanged when it has no more.
+    pub fn round_to(self, places: u32) -> Decimal {
+        if self.scale <= places {
+            return self;
+        }
+        let shift = self.scale - places;
+        let Some(divisor) = 10i128.checked_pow(shift) else {
+            return Decimal::ZERO;
+        };
+        let (quotient, remainder) = (self.mantissa / divisor, self.mantissa % divisor);
+        let carry = i128::from(remainder.abs() * 2 >= divisor) * self.mantissa.signum();
+        Decimal {
+            mantissa: quotient + carry,
+            scale: places,
+        }
+        .normalized()
+    }
+
     /// The negated value.
     pub fn negate(self) -> Decimal {
         Decimal {
@@ -220,6 +239,19 @@ impl fmt::Display for Decimal {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn rounding_keeps_the_places_asked_for_and_rounds_half_away_from_zero() {
+        let d = |s: &str| Decimal::parse(s).unwrap();
+        assert_eq!(d("33.3333333333333").round_to(2).to_string(), "33.33");
+        assert_eq!(d("66.6666666666667").round_to(2).to_string(), "66.67");
+        assert_eq!(d("3.125").round_to(2).to_string(), "3.13");
+        assert_eq!(d("-3.125").round_to(2).to_string(), "-3.13");
+        assert_eq!(d("12.5").round_to(2).to_string(), "12.5");
+        assert_eq!(d("75").round_to(2).to_string(), "75");
+        assert_eq!(d("0.004").round_to(2).to_string(), "0");
+    }
+
     use super::*;
 
     fn d(s: &str) -> Decimal {

@@ -80,6 +80,9 @@ pub struct Rule {
     pub not_year: bool,
     /// Rejects single numbers (not ranges) below this value.
     pub min_value: Option<Decimal>,
+    /// Rounds the value to this many decimal places (a fraction as a percent:
+    /// 三分之一 → 33.33).
+    pub decimals: Option<u32>,
     /// Rejects a match followed by one of these words (五年来).
     pub not_followed_by: Vec<String>,
     /// Rejects a match followed by a measure word or a duration (一两个,
@@ -175,6 +178,7 @@ struct RuleEntry {
     #[serde(default)]
     not_year: bool,
     min_value: Option<String>,
+    decimals: Option<u32>,
     #[serde(default)]
     not_followed_by: Vec<String>,
     #[serde(default)]
@@ -526,6 +530,7 @@ fn compile_rule(
             priority: entry.priority,
             not_year: entry.not_year,
             min_value,
+            decimals: entry.decimals,
             not_followed_by: entry.not_followed_by,
             not_before_unit: entry.not_before_unit,
             ends_clause: entry.ends_clause,
