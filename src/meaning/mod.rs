@@ -844,6 +844,13 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_read_after_a_count_ends_before_an_adverb_or_a_verb_of_suffering() {
+        let rows = subjects("这5个城市刚好是前5名。可以认为这6个城市受到寒流的影响较小。");
+        assert_eq!(rows[0].1, "城市");
+        assert_eq!(rows[1].1, "城市");
+    }
+
+    #[test]
     fn an_attribute_takes_the_topic_the_sentence_opened_with() {
         let rows = subjects("其中，甲类项目250个，个数占比28.3%，总投资1037亿元，投资占比29.1%。");
         let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
