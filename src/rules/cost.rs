@@ -121,6 +121,9 @@ mod tests {
             )),
             "{e}"
         );
-        assert!(e.contains("to scan 8 KB (limit 0 ms)"), "{e}");
+        assert!(
+            e.contains(" to scan ") && e.contains(" KB (limit 0 ms)"),
+            "{e}"
+        );
     }
 }
