@@ -75,6 +75,10 @@ pub struct Decisions {
     pub subject: &'static str,
     /// How the period was found.
     pub period: &'static str,
+    /// How the direction was found.
+    pub direction: &'static str,
+    /// How the comparison was found.
+    pub comparison: &'static str,
 }
 
 /// A match that lost an overlap, described for a rule author.
@@ -230,6 +234,8 @@ impl Extractor {
                     Decisions {
                         subject: m.subject_source,
                         period: m.period_source,
+                        direction: m.direction_source,
+                        comparison: m.comparison_source,
                     },
                 );
             }

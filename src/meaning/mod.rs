@@ -39,6 +39,10 @@ pub struct Meaning {
     pub subject_source: &'static str,
     /// How the period was found, for `explain`.
     pub period_source: &'static str,
+    /// How the direction was found, for `explain`.
+    pub direction_source: &'static str,
+    /// How the comparison was found, for `explain`.
+    pub comparison_source: &'static str,
     /// Bytes at the start of `subject` that name the topic an attribute was
     /// read against (现代产业类项目 of 现代产业类项目个数占比); 0 for none.
     pub topic_len: usize,
@@ -54,6 +58,12 @@ impl Meaning {
         }
     }
 }
+
+/// How a number with no change word is labelled.
+const NO_CHANGE: &str = "no change word before the number";
+
+/// How a change with no base named is labelled.
+const NO_COMPARISON: &str = "no marker or frame names a base";
 
 /// How a number that nothing dates is labelled.
 const NO_PERIOD: &str = "nothing in the text or its metadata dates it";
@@ -122,23 +132,45 @@ pub fn interpret(
             && word_set::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
         // 增加1,203亿元或3.9%: the same change told again in another unit.
         let restates = before.chars().eq([clause::OR]);
-        let (direction, comparison) = match (change::direction(lexicon, before), previous_group) {
-            (None, Some(p)) if continues_list || restates => (p.direction, p.comparison),
-            (d, _) => (
-                d,
-                change::comparison(lexicon, before).or_else(|| {
-                    let from = clause::window_start(text, 0, clause_from, FRAME_WINDOW);
-                    change::framed_comparison(lexicon, &text[from..start])
-                }),
-            ),
-        };
+        let (direction, comparison, shared_sources) =
+            match (change::direction(lexicon, before), previous_group) {
+                (None, Some(p)) if continues_list || restates => {
+                    let source = if restates {
+                        "the same change told again in another unit"
+                    } else {
+                        "the list its change verb opened"
+                    };
+                    (p.direction, p.comparison, (source, source))
+                }
+                (d, _) => {
+                    let direction_source = match d {
+                        Some(_) => "a change word before the number",
+                        None => NO_CHANGE,
+                    };
+                    let marked = change::comparison(lexicon, before);
+                    let framed = marked.is_none().then(|| {
+                        let from = clause::window_start(text, 0, clause_from, FRAME_WINDOW);
+                        change::framed_comparison(lexicon, &text[from..start])
+                    });
+                    let comparison_source = match (marked, framed.flatten()) {
+                        (Some(_), _) => "a marker before the number",
+                        (None, Some(_)) => "the frame the sentence opens with",
+                        (None, None) => NO_COMPARISON,
+                    };
+                    (
+                        d,
+                        marked.or(framed.flatten()),
+                        (direction_source, comparison_source),
+                    )
+                }
+            };
         let last_kind = group.members.last().map_or(Kind::Count, |c| c.kind);
         let period = dates
             .own_period(text, start, is_ratio(last_kind))
             .or_else(|| dates.period_at(start));
         // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
         // 比9月末减少 in a figure of October: the base is the month before.
-        let comparison = comparison.or_else(|| {
+        let dated_base = comparison.is_none().then(|| {
             let period: &str = &period.as_ref()?.period;
             let year = period.get(..4)?;
             if period::is_year_before_base(before, year) {
@@ -147,6 +179,14 @@ pub fn interpret(
                 period::is_month_before_base(before, period).then_some(Comparison::Mom)
             }
         });
+        let shared_sources = match dated_base.flatten() {
+            Some(_) => (
+                shared_sources.0,
+                "a base dated a year or a month before the figure",
+            ),
+            None => shared_sources,
+        };
+        let comparison = comparison.or(dated_base.flatten());
 
         let members = &group.members;
         let streak = word_set::suffix(before, &lexicon.subject_after_markers).is_some();
@@ -305,6 +345,11 @@ pub fn interpret(
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             // 涨幅连续6个月扩大: the length of a streak is no amount of change.
             let direction = own_direction.or(direction).filter(|_| !streak);
+            let direction_source = match (streak, own_direction) {
+                (true, _) => "the length of a streak, no change",
+                (false, Some(_)) => "a change word in its own part of the list",
+                (false, None) => shared_sources.0,
+            };
             // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
             // A clause with a base of its own (降幅比1-2月收窄) does not.
             let own_base = seg.contains(['比', '较', '較']);
@@ -336,6 +381,17 @@ pub fn interpret(
                     .as_ref()
                     .map_or(comparison.or(carried), |list| list.get(k).copied())
                     .filter(|_| direction.is_some()),
+                direction_source,
+                comparison_source: match (direction, &listed, comparison, carried) {
+                    (None, ..) => "none: the number is no change",
+                    (Some(_), Some(_), ..) => "its own marker in a list of markers",
+                    (Some(_), None, Some(_), _) if shared_sources.1 != NO_COMPARISON => {
+                        shared_sources.1
+                    }
+                    (Some(_), None, Some(_), _) => "the list of changes it continues",
+                    (Some(_), None, None, Some(_)) => "the previous number's, continued",
+                    (Some(_), None, None, None) => NO_COMPARISON,
+                },
                 period: dated.as_ref().map(|d| d.period.clone()),
                 period_source: dated.map_or(NO_PERIOD, |d| d.source),
                 topic_len,
@@ -769,6 +825,39 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.subject))
             .collect()
+    }
+
+    /// (direction source, comparison source) of each row of `text`.
+    fn change_sources(text: &str) -> Vec<(&'static str, &'static str)> {
+        let extractor = Extractor::bundled().unwrap();
+        let trace = extractor.extract_traced("t", text, None);
+        trace
+            .rows
+            .iter()
+            .map(|r| (r.decisions.direction, r.decisions.comparison))
+            .collect()
+    }
+
+    #[test]
+    fn explain_names_the_step_behind_direction_and_comparison() {
+        let got = change_sources("与上年同期相比，收入增长5%，增加1203亿元或3.9%。人口1200万人。");
+        assert_eq!(
+            got[0],
+            (
+                "a change word before the number",
+                "the frame the sentence opens with"
+            )
+        );
+        assert_eq!(got[2].0, "the same change told again in another unit");
+        assert_eq!(got[3], (super::NO_CHANGE, "none: the number is no change"));
+        let got = change_sources("盗窃、诈骗分别同比下降5.1%、3.2%，连续3个月下降。");
+        assert_eq!(
+            got[0],
+            (
+                "a change word before the number",
+                "a marker before the number"
+            )
+        );
     }
 
     #[test]

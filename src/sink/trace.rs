@@ -52,7 +52,7 @@ pub fn render_trace(rule_set: &RuleSet, trace: &Extraction, color: bool) -> Stri
             m.comparison.map_or("-", |c| c.as_str()),
         ));
         out.push_str(&format!(
-            "    subject {} ({})\n    period {} ({})\n",
+            "    subject {} ({})\n    period {} ({})\n    direction {} ({})\n    comparison {} ({})\n",
             style.paint(
                 "33",
                 if m.subject.is_empty() {
@@ -64,6 +64,10 @@ pub fn render_trace(rule_set: &RuleSet, trace: &Extraction, color: bool) -> Stri
             decided.subject,
             m.period.as_deref().unwrap_or("-"),
             decided.period,
+            m.direction.map_or("-", |d| d.as_str()),
+            decided.direction,
+            m.comparison.map_or("-", |c| c.as_str()),
+            decided.comparison,
         ));
     }
     let lost = trace.losers.iter().map(|l| {
@@ -125,6 +129,14 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("subject 刑事案件发案 ("), "{out}");
+        assert!(
+            out.contains("direction down (a change word before the number)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("comparison yoy (a marker before the number)"),
+            "{out}"
+        );
         assert!(out.ends_with("1 rows\n"), "{out}");
         assert!(!out.contains('\x1b'), "{out}");
     }
