@@ -176,7 +176,7 @@ pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
 /// 同比、环比分别增长5.2%和1.3%: the comparisons a 分别 list gives its items
 /// in turn, when markers joined by 、 和 及 与 stand right before the 分别.
 pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Comparison>> {
-    let mut rest = before_respectively(before)?;
+    let mut rest = before_respectively(lexicon, before)?;
     let mut found = Vec::new();
     loop {
         let (word, comparison) = match suffix(rest, &lexicon.mom) {
@@ -194,12 +194,18 @@ pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Compari
     (found.len() > 1).then_some(found)
 }
 
-/// The text before the last 分别 (分別 in traditional script) in `text`: the
-/// numbers after it go to the items before it in turn.
-pub fn before_respectively(text: &str) -> Option<&str> {
-    text.rsplit_once("分别")
-        .or_else(|| text.rsplit_once("分別"))
-        .map(|(head, _)| head)
+/// The text before the last 分别 (分別 in traditional script; lexicon
+/// `respectively`) in `text`: the numbers after it go to the items before it
+/// in turn.
+pub fn before_respectively<'t>(lexicon: &Lexicon, text: &'t str) -> Option<&'t str> {
+    let words = &lexicon.subject_respectively;
+    let mut last = None;
+    let mut from = 0;
+    while let Some(at) = words.first_from(text, from) {
+        last = Some(at);
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    last.map(|at| &text[..at])
 }
 
 /// True when the text ends with a word that makes a following 年 part of a

@@ -220,7 +220,7 @@ pub fn interpret(
             let n = members.len().min(owed.len());
             let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
             (n == members.len()).then_some(parts)
-        } else if change::before_respectively(before).is_some()
+        } else if change::before_respectively(lexicon, before).is_some()
             || pairs_two_items(text, members, &shared.subject)
         {
             let total = members.len() + linked_members(lexicon, text, &groups[index..]);
@@ -243,7 +243,8 @@ pub fn interpret(
         } else {
             None
         };
-        let in_owed_list = distributed.is_some() && change::before_respectively(before).is_none();
+        let in_owed_list =
+            distributed.is_some() && change::before_respectively(lexicon, before).is_none();
         // 同比、环比分别增长5.2%和1.3%: each item has its own comparison.
         let listed =
             change::listed_comparisons(lexicon, before).filter(|list| list.len() == members.len());
@@ -858,6 +859,14 @@ mod tests {
                 "a marker before the number"
             )
         );
+    }
+
+    #[test]
+    fn yi_ji_joins_the_last_two_items_of_a_list_whole() {
+        let rows =
+            subjects("交通运输、教育、科技以及信息化行业分别完成18亿元、16亿元、2亿元和1亿元。");
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(got[2], "科技");
     }
 
     #[test]

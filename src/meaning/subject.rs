@@ -617,7 +617,10 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     let mut parts: Vec<&str> = subject.split('、').collect();
     if parts.len() + 1 == count {
         let last = parts.pop()?;
-        let (a, b) = last.rsplit_once('和').or_else(|| last.rsplit_once('及'))?;
+        // 科技以及信息化行业: 以及 is one joiner, before its 及 could be.
+        let (a, b) = ["以及", "和", "及"]
+            .iter()
+            .find_map(|joiner| last.rsplit_once(joiner))?;
         parts.extend([a, b]);
     }
     if parts.len() != count {

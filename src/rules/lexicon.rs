@@ -69,6 +69,8 @@ pub struct Lexicon {
     pub subject_aside_classes: WordSet,
     /// Ends of an appositive; a subject holding one starts after it (之一的).
     pub subject_appositives: WordSet,
+    /// The adverb of a list paired item by item (分别).
+    pub subject_respectively: WordSet,
     /// Adverbs removed from anywhere inside a subject (分别).
     pub subject_never_inside: WordSet,
     /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
@@ -230,6 +232,8 @@ struct SubjectSection {
     #[serde(default)]
     never_inside: Vec<String>,
     #[serde(default)]
+    respectively: Vec<String>,
+    #[serde(default)]
     appositives: Vec<String>,
     #[serde(default)]
     aside_classes: Vec<String>,
@@ -349,6 +353,7 @@ impl Lexicon {
             subject_not_subjects: WordSet::new(with_traditional(file.subject.not_subjects)),
             subject_gaps: WordSet::new(with_traditional(file.subject.gaps)),
             subject_never_inside: WordSet::new(with_traditional(file.subject.never_inside)),
+            subject_respectively: WordSet::new(with_traditional(file.subject.respectively)),
             subject_appositives: WordSet::new(with_traditional(file.subject.appositives)),
             subject_aside_classes: WordSet::new(with_traditional(file.subject.aside_classes)),
             subject_contributions: WordSet::new(with_traditional(file.subject.contributions)),
