@@ -862,11 +862,14 @@ mod tests {
     }
 
     #[test]
-    fn yi_ji_joins_the_last_two_items_of_a_list_whole() {
+    fn yi_ji_and_yu_join_the_last_two_items_of_a_list() {
         let rows =
             subjects("交通运输、教育、科技以及信息化行业分别完成18亿元、16亿元、2亿元和1亿元。");
         let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
         assert_eq!(got[2], "科技");
+        let rows = subjects("签约项目数与合同额分别增长22.1%、15.1%。");
+        assert_eq!(rows[0].1, "签约项目数");
+        assert_eq!(rows[1].1, "合同额");
     }
 
     #[test]

@@ -618,9 +618,12 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
     if parts.len() + 1 == count {
         let last = parts.pop()?;
         // 科技以及信息化行业: 以及 is one joiner, before its 及 could be.
-        let (a, b) = ["以及", "和", "及"]
-            .iter()
-            .find_map(|joiner| last.rsplit_once(joiner))?;
+        let (a, b) = last.rsplit_once("以及").or_else(|| {
+            clause::JOINERS
+                .iter()
+                .filter(|&&c| c != '、')
+                .find_map(|&c| last.rsplit_once(c))
+        })?;
         parts.extend([a, b]);
     }
     if parts.len() != count {
