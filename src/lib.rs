@@ -16,9 +16,9 @@
 //! meaning/  what a number measures: subject, change, comparison, period
 //! input/    finding files, decoding bytes, HTML/PDF/Word, metadata
 //! rules/    loading and validating the rule files in `rules/`
-//! numeral   numerals: Arabic, Chinese, financial and mixed
-//! text/     normalisation with offsets, clauses and sentences
-//! model/    decimals, the metric row, dates, the output columns
+//! numeral/  numerals: Arabic, Chinese, financial and mixed (rules/numerals.toml)
+//! text/     normalisation with offsets, clauses and sentences, word sets
+//! model/    decimals, the metric row, candidates, dates, the output columns
 //! ```
 //!
 //! ## Example
