@@ -125,7 +125,7 @@ fn resolve(m: &Matched, numerals: &mut LastNumeral) -> Result<Candidate, Rejecti
     let whole = m.caps.get_match().ok_or(Rejection::NoNumber)?;
     let num = m.group(Capture::Num).ok_or(Rejection::NoNumber)?;
     check_context(m, whole.range(), num)?;
-    let value = read_value(m, num, numerals)?;
+    let value = read_value(m, &m.text[whole.end()..], num, numerals)?;
     let (start, end, qualifier) = read_qualifier(m, whole.range(), &value.number);
     if !has_digit(num.as_str()) && qualifier.is_none() {
         // A bare 百/千/万 is an idiom (千家万户) unless qualified (近百亿元).
@@ -233,11 +233,15 @@ struct Value {
 }
 
 /// Reads the number, its range and unit into a value in the canonical unit.
-fn read_value(m: &Matched, num: Group, numerals: &mut LastNumeral) -> Result<Value, Rejection> {
+/// `after` is the text after the match.
+fn read_value(
+    m: &Matched,
+    after: &str,
+    num: Group,
+    numerals: &mut LastNumeral,
+) -> Result<Value, Rejection> {
     use Rejection::Overflow;
     let (rules, rule, text) = (m.rules, m.rule, m.text);
-    let whole = m.caps.get_match().ok_or(Rejection::NoNumber)?;
-    let after = &text[whole.end()..];
     let mut number = numerals.parse(num).ok_or(Rejection::Unparsed)?;
     let high_text = m.group(Capture::NumHigh).map(|g| g.as_str());
     let mut high = match high_text {

@@ -198,14 +198,10 @@ pub fn listed_comparisons(lexicon: &Lexicon, before: &str) -> Option<Vec<Compari
 /// `respectively`) in `text`: the numbers after it go to the items before it
 /// in turn.
 pub fn before_respectively<'t>(lexicon: &Lexicon, text: &'t str) -> Option<&'t str> {
-    let words = &lexicon.subject_respectively;
-    let mut last = None;
-    let mut from = 0;
-    while let Some(at) = words.first_from(text, from) {
-        last = Some(at);
-        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    last.map(|at| &text[..at])
+    lexicon
+        .subject_respectively
+        .last_in(text)
+        .map(|at| &text[..at])
 }
 
 /// True when the text ends with a word that makes a following 年 part of a

@@ -368,15 +368,7 @@ pub fn interpret(
                 _ => period.clone(),
             };
             meanings.push(Meaning {
-                subject: subject::without_adverbs(
-                    lexicon,
-                    subject::without_possessive(subject::without_inner_dates(
-                        subject::without_appositive(
-                            lexicon,
-                            subject::without_asides(lexicon, found.subject),
-                        ),
-                    )),
-                ),
+                subject: subject::tidied(lexicon, found.subject),
                 direction,
                 comparison: listed
                     .as_ref()
@@ -607,11 +599,11 @@ fn pairs_two_items(text: &str, members: &[Candidate], subject: &str) -> bool {
     let [first, second] = members else {
         return false;
     };
-    let joined = |s: &str| s.chars().count() == 1 && s.starts_with(clause::JOINERS) && s != "、";
-    let word_joiner = |c: char| clause::JOINERS.contains(&c) && c != '、';
-    let two_items = subject.matches(word_joiner).count() == 1 && !subject.contains('、');
+    let mut between = text.get(first.end..second.start).unwrap_or("").chars();
+    let joined = between.next().is_some_and(clause::is_word_joiner) && between.next().is_none();
+    let two_items = subject.matches(clause::is_word_joiner).count() == 1 && !subject.contains('、');
     // 同增1.9%和38.4%: a pair naming nothing pairs with the numbers before.
-    text.get(first.end..second.start).is_some_and(joined) && (two_items || subject.is_empty())
+    joined && (two_items || subject.is_empty())
 }
 
 /// `subject` up to the first word of any of `lists` (all of it when none occurs).

@@ -132,7 +132,7 @@ static INNER_DATE: Lazy<Regex> = Lazy::new(|| {
 /// `subject` without the dates inside it ([`INNER_DATE`]). A month that
 /// opens a longer word stays (月度交易数据 holds no date), and so does a year
 /// before 度 (2022年度计划) or 的 (是2020年的).
-pub fn without_inner_dates(subject: String) -> String {
+fn without_inner_dates(subject: String) -> String {
     if !subject.contains(['年', '月']) {
         return subject;
     }
@@ -173,22 +173,24 @@ const POSSESSOR_CHARS: usize = 3;
 pub fn contribution(lexicon: &Lexicon, before: &str) -> Option<String> {
     let text = strip_suffixes(before, &lexicon.fillers);
     suffix(text, &lexicon.up).or_else(|| suffix(text, &lexicon.down))?;
-    let mut at = None;
-    let mut from = 0;
-    while let Some(i) = lexicon.subject_contributions.first_from(text, from) {
-        at = Some(i);
-        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    let at = at?;
+    let at = lexicon.subject_contributions.last_in(text)?;
     let head = strip_leading(lexicon, text[..at].trim_start_matches(|c: char| !is_han(c)));
     Some(format!("{head}{}", &text[at..]))
+}
+
+/// A found subject made ready for the table: bracketed remarks, what comes
+/// before an appositive, dates inside it, a short possessor's 的 and stray
+/// adverbs removed, in that order.
+pub fn tidied(lexicon: &Lexicon, subject: String) -> String {
+    let subject = without_appositive(lexicon, without_asides(lexicon, subject));
+    without_adverbs(lexicon, without_possessive(without_inner_dates(subject)))
 }
 
 /// `subject` without asides in brackets (利息净收入（以两融业务为主） →
 /// 利息净收入, 占出口总值的（下同） → 占出口总值的): a remark on the measure,
 /// not its name. An aside that names a class (水质优良(Ⅰ~Ⅲ类)比例) or holds
 /// no Chinese (广义货币(M2)余额) stays.
-pub fn without_asides(lexicon: &Lexicon, subject: String) -> String {
+fn without_asides(lexicon: &Lexicon, subject: String) -> String {
     const PAIRS: [(char, char); 2] = [('（', '）'), ('(', ')')];
     if !subject.contains(['（', '(']) {
         return subject;
@@ -225,20 +227,11 @@ pub fn without_asides(lexicon: &Lexicon, subject: String) -> String {
 
 /// `subject` after the last appositive it holds (一般贸易代表之一的民营企业进出口
 /// → 民营企业进出口): what the number measures is named after "one of …".
-pub fn without_appositive(lexicon: &Lexicon, subject: String) -> String {
-    let mut end = None;
-    let mut from = 0;
-    while let Some(at) = lexicon.subject_appositives.first_from(&subject, from) {
-        let word = lexicon
-            .subject_appositives
-            .prefix_of(&subject[at..])
-            .unwrap_or("");
-        end = Some(at + word.len());
-        from = at + word.len().max(1);
-        while !subject.is_char_boundary(from) {
-            from += 1;
-        }
-    }
+fn without_appositive(lexicon: &Lexicon, subject: String) -> String {
+    let words = &lexicon.subject_appositives;
+    let end = words
+        .last_in(&subject)
+        .map(|at| at + words.prefix_of(&subject[at..]).map_or(0, str::len));
     match end {
         Some(end) if end < subject.len() => subject[end..].to_string(),
         _ => subject,
@@ -247,7 +240,7 @@ pub fn without_appositive(lexicon: &Lexicon, subject: String) -> String {
 
 /// `subject` without the adverbs that never belong inside one (太阳能电池分别出口
 /// → 太阳能电池出口).
-pub fn without_adverbs(lexicon: &Lexicon, subject: String) -> String {
+fn without_adverbs(lexicon: &Lexicon, subject: String) -> String {
     if !lexicon.subject_never_inside.occurs_in(&subject) {
         return subject;
     }
@@ -276,7 +269,7 @@ pub fn without_adverbs(lexicon: &Lexicon, subject: String) -> String {
 /// “回暖值” → 东莞“回暖值”, 制造业的总产值 → 制造业总产值). A longer phrase
 /// before 的 is a relative clause that names a class (已发布业绩预告的券商股)
 /// and keeps it.
-pub fn without_possessive(subject: String) -> String {
+fn without_possessive(subject: String) -> String {
     match subject.split_once('的') {
         Some((owner, noun))
             if !noun.is_empty()
@@ -620,9 +613,9 @@ pub fn distribute(lexicon: &Lexicon, subject: &str, count: usize) -> Option<Vec<
         // 科技以及信息化行业: 以及 is one joiner, before its 及 could be.
         let (a, b) = last.rsplit_once("以及").or_else(|| {
             clause::JOINERS
-                .iter()
-                .filter(|&&c| c != '、')
-                .find_map(|&c| last.rsplit_once(c))
+                .into_iter()
+                .filter(|&c| clause::is_word_joiner(c))
+                .find_map(|c| last.rsplit_once(c))
         })?;
         parts.extend([a, b]);
     }

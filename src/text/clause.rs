@@ -123,6 +123,11 @@ pub const JOINERS: [char; 4] = ['、', '和', '及', '与'];
 /// What joins two tellings of one amount (增加1,203亿元或3.9%).
 pub const OR: char = '或';
 
+/// True for a joiner written as a word (和, 及, 与), not the list comma 、.
+pub fn is_word_joiner(c: char) -> bool {
+    JOINERS.contains(&c) && c != '、'
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

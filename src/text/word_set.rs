@@ -50,6 +50,17 @@ impl WordSet {
         self.automaton.as_ref()?.find(input).map(|m| m.start())
     }
 
+    /// The byte offset where the last word in `text` starts.
+    pub fn last_in(&self, text: &str) -> Option<usize> {
+        let mut last = None;
+        let mut from = 0;
+        while let Some(at) = self.first_from(text, from) {
+            last = Some(at);
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        last
+    }
+
     /// The longest word `text` ends with.
     pub fn suffix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
         let last = text.chars().next_back()?;
@@ -112,4 +123,17 @@ pub fn strip_suffixes<'t>(mut text: &'t str, words: &WordSet) -> &'t str {
 fn longest_first(mut words: Vec<String>) -> Vec<String> {
     words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_word_is_found_wherever_it_stands() {
+        let words = WordSet::new(vec!["分别".into(), "之一的".into()]);
+        assert_eq!(words.last_in("甲分别乙分别丙"), Some(12));
+        assert_eq!(words.last_in("代表之一的企业"), Some(6));
+        assert_eq!(words.last_in("无"), None);
+    }
 }
