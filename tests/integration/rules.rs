@@ -283,3 +283,54 @@ fn numeral_character_sets_expand_inside_one_class() {
         );
     }
 }
+
+#[test]
+fn a_lexicon_list_no_word_set_reads_is_refused_at_its_line() {
+    let e = error_with("lexicon.toml", |t| t.replacen("\nrates = ", "\nrate = ", 1));
+    assert_eq!(
+        e,
+        format!(
+            "lexicon.toml:{}: unknown list `subject.rate`",
+            rule_line("lexicon.toml", "rates = ")
+        )
+    );
+}
+
+#[test]
+fn a_lexicon_list_that_is_not_words_is_refused_at_its_line() {
+    let e = error_with("lexicon.toml", |t| {
+        t.replacen("\nbalances = [\"余额\"]", "\nbalances = [1]", 1)
+    });
+    assert_eq!(
+        e,
+        format!(
+            "lexicon.toml:{}: `subject.balances` must be a list of words",
+            rule_line("lexicon.toml", "balances = ")
+        )
+    );
+}
+
+#[test]
+fn a_contraction_of_one_item_is_refused_at_its_line() {
+    let e = error_with("lexicon.toml", |t| {
+        t.replacen("\"牛羊\" = [\"牛\", \"羊\"]", "\"牛羊\" = [\"牛\"]", 1)
+    });
+    assert_eq!(
+        e,
+        format!(
+            "lexicon.toml:{}: subject.contractions: `牛羊` must stand for two or more items",
+            rule_line("lexicon.toml", "\"牛羊\" = ")
+        )
+    );
+}
+
+#[test]
+fn a_word_set_reads_every_list_it_names_with_traditional_forms() {
+    let rules = RuleSet::from_sources(shipped_sources()).unwrap();
+    let lexicon = &rules.lexicon;
+    // `up` reads change.up and change.pace_up; `pace` reads only the paces.
+    assert!(lexicon.up.contains("增长") && lexicon.up.contains("加快"));
+    assert!(lexicon.pace.contains("加快") && !lexicon.pace.contains("增长"));
+    // Traditional forms are added to every set.
+    assert!(lexicon.subject_balances.contains("餘額"));
+}
