@@ -29,7 +29,7 @@
 //! let extractor = Extractor::bundled().unwrap();
 //! let rows = extractor.extract("demo", "全市刑事案件发案同比下降35.5%。");
 //! assert_eq!(rows[0].text, "35.5%");
-//! assert_eq!(rows[0].value.to_string(), "35.5");
+//! assert_eq!(rows[0].quantity.value.to_string(), "35.5");
 //! assert_eq!(rows[0].subject, "刑事案件发案");
 //! ```
 #![deny(missing_docs)]

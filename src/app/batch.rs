@@ -145,7 +145,7 @@ fn record(sinks: &mut [Box<dyn Sink>], summary: &mut Summary, p: Processed) -> R
     }
     summary.rows += p.metrics.len();
     for m in &p.metrics {
-        *summary.by_kind.entry(m.kind).or_default() += 1;
+        *summary.by_kind.entry(m.quantity.kind).or_default() += 1;
     }
     Ok(())
 }

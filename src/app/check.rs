@@ -113,11 +113,11 @@ fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<St
         problems.push(format!("made by rule {} instead", row.rule_id));
     }
     if let Some(v) = example.value {
-        if !is_written_value(row.value, v) {
-            problems.push(format!("value {} expected, got {}", v, row.value));
+        if !is_written_value(row.quantity.value, v) {
+            problems.push(format!("value {} expected, got {}", v, row.quantity.value));
         }
     }
-    match (example.value_high, row.value_high) {
+    match (example.value_high, row.quantity.value_high) {
         (Some(v), Some(got)) if !is_written_value(got, v) => {
             problems.push(format!("value_high {v} expected, got {got}"))
         }
@@ -131,8 +131,12 @@ fn example_problem(rule: &Rule, example: &Example, rows: &[Metric]) -> Option<St
             }
         }
     };
-    expect("unit", &example.unit, &row.unit);
-    expect("qualifier", &example.qualifier, row.qualifier.as_str());
+    expect("unit", &example.unit, &row.quantity.unit);
+    expect(
+        "qualifier",
+        &example.qualifier,
+        row.quantity.qualifier.as_str(),
+    );
     expect(
         "direction",
         &example.direction,

@@ -7,9 +7,9 @@ use regex_automata::util::captures::Captures;
 
 use super::rejection::Rejection;
 use super::scanner::{Group, Scanner};
-use crate::model::candidate::Candidate;
+use crate::model::candidate::{Candidate, Meaning};
 use crate::model::decimal::Decimal;
-use crate::model::metric::{Kind, Qualifier};
+use crate::model::metric::{Kind, Qualifier, Quantity};
 use crate::numeral::table::{table, NumeralChar};
 use crate::numeral::{digit_value, parse_number, parse_plain, Number};
 use crate::rules::capture::Capture;
@@ -137,12 +137,15 @@ fn resolve(m: &Matched, numerals: &mut LastNumeral) -> Result<Candidate, Rejecti
         end,
         num_start: num.start,
         num_end: num.end,
-        kind: m.rule.kind,
-        value: value.value,
-        value_high: value.value_high,
-        unit: value.unit,
+        quantity: Quantity {
+            kind: m.rule.kind,
+            value: value.value,
+            value_high: value.value_high,
+            unit: value.unit,
+            qualifier: qualifier.unwrap_or(Qualifier::Exact),
+        },
         factor: value.factor,
-        qualifier: qualifier.unwrap_or(Qualifier::Exact),
+        meaning: Meaning::default(),
     })
 }
 

@@ -27,12 +27,12 @@ pub fn localise(local: Option<&str>, text: &str, candidates: &mut [Candidate]) {
         text.get(from..at)
     };
     let bare_yuan = |c: &Candidate| {
-        c.kind == Kind::Money
-            && c.unit == "CNY"
+        c.quantity.kind == Kind::Money
+            && c.quantity.unit == "CNY"
             && !names_renminbi(text.get(c.start..c.end))
             && !names_renminbi(clause_before(c.start))
     };
     for c in candidates.iter_mut().filter(|c| bare_yuan(c)) {
-        c.unit = local.to_string();
+        c.quantity.unit = local.to_string();
     }
 }

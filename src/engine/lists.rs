@@ -5,8 +5,8 @@
 
 use regex::Regex;
 
-use crate::model::candidate::{Candidate, ListGroup};
-use crate::model::metric::{Kind, Qualifier};
+use crate::model::candidate::{Candidate, ListGroup, Meaning};
+use crate::model::metric::{Kind, Qualifier, Quantity};
 use crate::numeral::{parse_number, unit_exp};
 use crate::text::clause::JOINERS;
 
@@ -68,12 +68,12 @@ fn with_multiplier(item: &str, head_number: &str) -> String {
 fn share_points(text: &str, kept: &mut [Candidate]) {
     for i in 1..kept.len() {
         let (head, item) = (&kept[i], &kept[i - 1]);
-        let shares = head.kind == Kind::PercentagePoint
+        let shares = head.quantity.kind == Kind::PercentagePoint
             && text
                 .get(head.num_start..head.end)
                 .is_some_and(|t| t.contains(['个', '個']))
-            && item.kind == Kind::Count
-            && matches!(item.unit.as_str(), "个" | "個")
+            && item.quantity.kind == Kind::Count
+            && matches!(item.quantity.unit.as_str(), "个" | "個")
             && text
                 .get(item.end..head.start)
                 .is_some_and(|j| j.chars().count() == 1 && j.starts_with(JOINERS));
@@ -81,17 +81,22 @@ fn share_points(text: &str, kept: &mut [Candidate]) {
             continue;
         }
         let (Some(value), high) = (
-            item.value.checked_mul(head.factor),
-            item.value_high.and_then(|h| h.checked_mul(head.factor)),
+            item.quantity.value.checked_mul(head.factor),
+            item.quantity
+                .value_high
+                .and_then(|h| h.checked_mul(head.factor)),
         ) else {
             continue;
         };
         let points = Candidate {
             rule: head.rule,
-            kind: head.kind,
-            value,
-            value_high: high,
-            unit: head.unit.clone(),
+            quantity: Quantity {
+                kind: head.quantity.kind,
+                value,
+                value_high: high,
+                unit: head.quantity.unit.clone(),
+                qualifier: item.quantity.qualifier,
+            },
             factor: head.factor,
             ..item.clone()
         };
@@ -131,19 +136,22 @@ fn list_item(
         end: from + num.end(),
         num_start: start,
         num_end: from + num.end(),
-        kind: head.kind,
-        value: number.low.checked_mul(head.factor)?,
-        value_high: match number.high {
-            Some(h) => Some(h.checked_mul(head.factor)?),
-            None => None,
+        quantity: Quantity {
+            kind: head.quantity.kind,
+            value: number.low.checked_mul(head.factor)?,
+            value_high: match number.high {
+                Some(h) => Some(h.checked_mul(head.factor)?),
+                None => None,
+            },
+            unit: head.quantity.unit.clone(),
+            qualifier: if number.more_than {
+                Qualifier::MoreThan
+            } else {
+                Qualifier::Exact
+            },
         },
-        unit: head.unit.clone(),
         factor: head.factor,
-        qualifier: if number.more_than {
-            Qualifier::MoreThan
-        } else {
-            Qualifier::Exact
-        },
+        meaning: Meaning::default(),
     })
 }
 
@@ -157,7 +165,7 @@ mod tests {
             .unwrap()
             .extract("t", text)
             .into_iter()
-            .map(|m| (m.text, m.value.to_string(), m.unit))
+            .map(|m| (m.text, m.quantity.value.to_string(), m.quantity.unit))
             .collect()
     }
 

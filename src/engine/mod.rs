@@ -186,59 +186,54 @@ impl Extractor {
         let local = self.rules.units.local_currency(text);
         currency::localise(local, text, &mut kept);
         ranges::join_money_ranges(text, &mut kept);
-        let groups = lists::expand_lists(&self.rules.list_item, text, kept);
+        let mut groups = lists::expand_lists(&self.rules.list_item, text, kept);
         // Taiwan's releases count years from the Republic's founding (114年).
         let calendar = if local == Some("TWD") {
             Calendar::Republic
         } else {
             Calendar::Gregorian
         };
-        let meanings = meaning::interpret(&self.rules.lexicon, text, &groups, calendar, published);
+        meaning::interpret(&self.rules.lexicon, text, &mut groups, calendar, published);
 
         let mut chars = CharCounter::new(doc.original());
         // Numbers of one sentence share its text when their windows are the same.
         let mut sentence: Option<((usize, usize), Arc<str>)> = None;
-        for (group, group_meanings) in groups.iter().zip(meanings) {
-            for (c, m) in group.members.iter().zip(group_meanings) {
-                let rule = &self.rules.rules[c.rule];
-                let bounds = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
-                let shared = match &sentence {
-                    Some((b, shared)) if *b == bounds => Arc::clone(shared),
-                    _ => {
-                        let (s, e) = bounds;
-                        let fresh: Arc<str> = Arc::from(doc.original_slice(s, e).trim());
-                        sentence = Some((bounds, Arc::clone(&fresh)));
-                        fresh
-                    }
-                };
-                let (start, end) = doc.original_range(c.start, c.end);
-                let metric = Metric {
-                    doc_id: Arc::clone(&doc_id),
-                    start: to_u32(chars.char_offset(start)),
-                    end: to_u32(chars.char_offset(end)),
-                    text: doc.original_slice(c.start, c.end).to_string(),
-                    kind: c.kind,
-                    value: c.value,
-                    value_high: c.value_high,
-                    unit: c.unit.clone(),
-                    qualifier: c.qualifier,
-                    direction: m.direction,
-                    comparison: m.comparison,
-                    subject: m.subject,
-                    period: m.period,
-                    sentence: shared,
-                    rule_id: Arc::clone(&rule.id),
-                };
-                row(
-                    metric,
-                    Decisions {
-                        subject: m.subject_source,
-                        period: m.period_source,
-                        direction: m.direction_source,
-                        comparison: m.comparison_source,
-                    },
-                );
-            }
+        for c in groups.into_iter().flat_map(|g| g.members) {
+            let rule = &self.rules.rules[c.rule];
+            let bounds = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
+            let shared = match &sentence {
+                Some((b, shared)) if *b == bounds => Arc::clone(shared),
+                _ => {
+                    let (s, e) = bounds;
+                    let fresh: Arc<str> = Arc::from(doc.original_slice(s, e).trim());
+                    sentence = Some((bounds, Arc::clone(&fresh)));
+                    fresh
+                }
+            };
+            let (start, end) = doc.original_range(c.start, c.end);
+            let m = c.meaning;
+            let metric = Metric {
+                doc_id: Arc::clone(&doc_id),
+                start: to_u32(chars.char_offset(start)),
+                end: to_u32(chars.char_offset(end)),
+                text: doc.original_slice(c.start, c.end).to_string(),
+                quantity: c.quantity,
+                direction: m.direction,
+                comparison: m.comparison,
+                subject: m.subject,
+                period: m.period,
+                sentence: shared,
+                rule_id: Arc::clone(&rule.id),
+            };
+            row(
+                metric,
+                Decisions {
+                    subject: m.subject_source,
+                    period: m.period_source,
+                    direction: m.direction_source,
+                    comparison: m.comparison_source,
+                },
+            );
         }
         let Some(out) = trace else {
             return;

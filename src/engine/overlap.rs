@@ -88,8 +88,9 @@ fn rank(rules: &RuleSet, text: &str, a: &Candidate, b: &Candidate) -> (Ordering,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::candidate::Meaning;
     use crate::model::decimal::Decimal;
-    use crate::model::metric::{Kind, Qualifier};
+    use crate::model::metric::{Kind, Qualifier, Quantity};
 
     fn rules() -> RuleSet {
         RuleSet::bundled().unwrap()
@@ -104,12 +105,15 @@ mod tests {
             end,
             num_start: start,
             num_end: end,
-            kind: Kind::Count,
-            value: Decimal::from_int(1),
-            value_high: None,
-            unit: String::new(),
+            quantity: Quantity {
+                kind: Kind::Count,
+                value: Decimal::from_int(1),
+                value_high: None,
+                unit: String::new(),
+                qualifier: Qualifier::Exact,
+            },
             factor: Decimal::from_int(1),
-            qualifier: Qualifier::Exact,
+            meaning: Meaning::default(),
         }
     }
 

@@ -5,7 +5,7 @@
 //! a range separator stands between them and the low end is the smaller.
 
 use crate::model::candidate::Candidate;
-use crate::model::metric::{Kind, Qualifier};
+use crate::model::metric::{Kind, Qualifier, Quantity};
 
 /// What may stand between the two ends, as the `range_sep` fragment allows.
 const SEPARATORS: [&str; 10] = ["至", "到", "~", "-", "--", "—", "——", "－", "–", "～"];
@@ -28,24 +28,27 @@ pub fn join_money_ranges(text: &str, kept: &mut Vec<Candidate>) {
 /// `low` and `high` as one range, when they make one.
 fn as_range(text: &str, low: &Candidate, high: &Candidate) -> Option<Candidate> {
     let between = text.get(low.end..high.start)?;
-    let single = |c: &Candidate| c.kind == Kind::Money && c.value_high.is_none();
+    let single = |c: &Candidate| c.quantity.kind == Kind::Money && c.quantity.value_high.is_none();
     if !SEPARATORS.contains(&between)
         || !single(low)
         || !single(high)
-        || low.unit != high.unit
-        || low.value >= high.value
+        || low.quantity.unit != high.quantity.unit
+        || low.quantity.value >= high.quantity.value
     {
         return None;
     }
-    let qualifier = match (low.qualifier, high.qualifier) {
+    let qualifier = match (low.quantity.qualifier, high.quantity.qualifier) {
         (Qualifier::Exact, q) | (q, Qualifier::Exact) => q,
         _ => return None,
     };
     Some(Candidate {
         end: high.end,
         num_end: high.num_end,
-        value_high: Some(high.value),
-        qualifier,
+        quantity: Quantity {
+            value_high: Some(high.quantity.value),
+            qualifier,
+            ..low.quantity.clone()
+        },
         ..low.clone()
     })
 }
@@ -53,6 +56,7 @@ fn as_range(text: &str, low: &Candidate, high: &Candidate) -> Option<Candidate> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::candidate::Meaning;
     use crate::model::decimal::Decimal;
 
     fn money(text: &str, span: &str, value: &str) -> Candidate {
@@ -63,12 +67,15 @@ mod tests {
             end: start + span.len(),
             num_start: start,
             num_end: start + span.len(),
-            kind: Kind::Money,
-            value: Decimal::parse(value).expect("a decimal"),
-            value_high: None,
-            unit: "CNY".to_string(),
+            quantity: Quantity {
+                kind: Kind::Money,
+                value: Decimal::parse(value).expect("a decimal"),
+                value_high: None,
+                unit: "CNY".to_string(),
+                qualifier: Qualifier::Exact,
+            },
             factor: Decimal::from_int(1),
-            qualifier: Qualifier::Exact,
+            meaning: Meaning::default(),
         }
     }
 
@@ -82,7 +89,7 @@ mod tests {
         join_money_ranges(text, &mut kept);
         assert_eq!(kept.len(), 1);
         assert_eq!((kept[0].start, kept[0].end), (0, text.len()));
-        assert_eq!(kept[0].value_high, Decimal::parse("5.78"));
+        assert_eq!(kept[0].quantity.value_high, Decimal::parse("5.78"));
     }
 
     #[test]
@@ -96,9 +103,10 @@ mod tests {
         for (text, low, high) in cases {
             let mut kept: Vec<Candidate> = [low, high]
                 .into_iter()
-                .map(|(span, value, unit)| Candidate {
-                    unit: unit.to_string(),
-                    ..money(text, span, value)
+                .map(|(span, value, unit)| {
+                    let mut c = money(text, span, value);
+                    c.quantity.unit = unit.to_string();
+                    c
                 })
                 .collect();
             join_money_ranges(text, &mut kept);

@@ -12,8 +12,8 @@ pub mod subject;
 
 use std::sync::Arc;
 
-use crate::model::candidate::{Candidate, ListGroup};
-use crate::model::metric::{Comparison, Direction, Kind};
+use crate::model::candidate::{Candidate, ListGroup, Meaning};
+use crate::model::metric::{Comparison, Kind};
 use crate::model::published::Published;
 use crate::rules::Lexicon;
 use crate::text::clause;
@@ -23,41 +23,6 @@ use crate::text::word_set::{self, WordSet};
 /// At most this many characters before a number are read for its meaning
 /// (text without punctuation must not make a subject of megabytes).
 pub const CLAUSE_WINDOW: usize = 80;
-
-/// The meaning of one number.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Meaning {
-    /// What is measured.
-    pub subject: String,
-    /// Up or down, for the amount of a change.
-    pub direction: Option<Direction>,
-    /// The base of the change.
-    pub comparison: Option<Comparison>,
-    /// The time the figure refers to.
-    pub period: Option<Arc<str>>,
-    /// How the subject was found, for `explain`.
-    pub subject_source: &'static str,
-    /// How the period was found, for `explain`.
-    pub period_source: &'static str,
-    /// How the direction was found, for `explain`.
-    pub direction_source: &'static str,
-    /// How the comparison was found, for `explain`.
-    pub comparison_source: &'static str,
-    /// Bytes at the start of `subject` that name the topic an attribute was
-    /// read against (现代产业类项目 of 现代产业类项目个数占比); 0 for none.
-    pub topic_len: usize,
-}
-
-impl Meaning {
-    /// The topic of the subject: the part before an attribute read against
-    /// it, else the whole subject.
-    fn topic(&self) -> &str {
-        match self.topic_len {
-            0 => &self.subject,
-            n => self.subject.get(..n).unwrap_or(&self.subject),
-        }
-    }
-}
 
 /// How a number with no change word is labelled.
 const NO_CHANGE: &str = "no change word before the number";
@@ -98,9 +63,26 @@ struct Previous<'m> {
     end: usize,
 }
 
-/// The meanings of every member of every group, in order. `text` is normalised
-/// text; `published`, when known, dates what the text leaves relative.
+/// Reads the meaning of every member of every group into it. `text` is
+/// normalised text; `published`, when known, dates what the text leaves relative.
 pub fn interpret(
+    lexicon: &Lexicon,
+    text: &str,
+    groups: &mut [ListGroup],
+    calendar: period::Calendar,
+    published: Option<Published>,
+) {
+    let meanings = read_meanings(lexicon, text, groups, calendar, published);
+    for (group, meanings) in groups.iter_mut().zip(meanings) {
+        for (member, meaning) in group.members.iter_mut().zip(meanings) {
+            member.meaning = meaning;
+        }
+    }
+}
+
+/// The meanings of every member of every group, group by group: each is read
+/// against the groups before it and the meanings they were given.
+fn read_meanings(
     lexicon: &Lexicon,
     text: &str,
     groups: &[ListGroup],
@@ -164,7 +146,10 @@ pub fn interpret(
                     )
                 }
             };
-        let last_kind = group.members.last().map_or(Kind::Count, |c| c.kind);
+        let last_kind = group
+            .members
+            .last()
+            .map_or(Kind::Count, |c| c.quantity.kind);
         let period = dates
             .own_period(text, start, is_ratio(last_kind))
             .or_else(|| dates.period_at(start));
@@ -191,7 +176,7 @@ pub fn interpret(
         let members = &group.members;
         let streak = word_set::suffix(before, &lexicon.subject_after_markers).is_some();
         let last = members.last().map_or(start, |c| c.end);
-        let kind = members.last().map_or(Kind::Count, |c| c.kind);
+        let kind = members.last().map_or(Kind::Count, |c| c.quantity.kind);
         // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
         // 42个国控断面水质优良(Ⅰ～Ⅲ类)比例: a bracket right after it qualifies that noun.
         let own_before = previous_group
@@ -253,9 +238,13 @@ pub fn interpret(
         for (k, member) in members.iter().enumerate() {
             let own = own_segment(text, members, k);
             let mut found = match (&distributed, own) {
-                (_, Some(seg)) => {
-                    clause_subject(lexicon, text, seg, (member.end, next_start), member.kind)
-                }
+                (_, Some(seg)) => clause_subject(
+                    lexicon,
+                    text,
+                    seg,
+                    (member.end, next_start),
+                    member.quantity.kind,
+                ),
                 (Some(parts), None) => Found {
                     subject: parts[k].clone(),
                     source: "分别 list",
@@ -318,7 +307,7 @@ pub fn interpret(
                 // 保有量达到56.8万辆，占汽车总量的12.3%，较上年末增加18.6万辆:
                 // an amount naming nothing continues the last amount counted
                 // alike, not the share of it in between.
-                let alike = (found.subject.is_empty() && !is_ratio(member.kind))
+                let alike = (found.subject.is_empty() && !is_ratio(member.quantity.kind))
                     .then(|| {
                         let earlier = (&groups[..index], out.as_slice());
                         let own = (&members[..k], meanings.as_slice());
@@ -330,7 +319,7 @@ pub fn interpret(
                     lexicon,
                     &mut found,
                     (alike.unwrap_or(prev.subject), prev.topic),
-                    member.kind,
+                    member.quantity.kind,
                 );
             }
             // A stock's figures are dated at a moment, its rate and increment too.
@@ -340,7 +329,7 @@ pub fn interpret(
                     && previous
                         .as_ref()
                         .is_some_and(|p| lexicon.stocks.occurs_in(p.subject));
-            if let Some(flow) = flow_of_balance(lexicon, &found, seg, member.kind) {
+            if let Some(flow) = flow_of_balance(lexicon, &found, seg, member.quantity.kind) {
                 found = flow;
             }
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
@@ -447,7 +436,7 @@ fn same_unit_subject<'m>(
         if between.contains(clause::is_full_stop) {
             return None;
         }
-        if candidate.unit == member.unit && !meaning.subject.is_empty() {
+        if candidate.quantity.unit == member.quantity.unit && !meaning.subject.is_empty() {
             return Some(&meaning.subject);
         }
     }

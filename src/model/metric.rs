@@ -87,6 +87,22 @@ string_enum! {
     }
 }
 
+/// A number as read: what sort it is, its value in the canonical unit, and
+/// how it is qualified. A candidate holds one, and so does the row made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// What sort of quantity it is.
+    pub kind: Kind,
+    /// The magnitude in the canonical unit (the low end of a range).
+    pub value: Decimal,
+    /// The upper end of a range.
+    pub value_high: Option<Decimal>,
+    /// The canonical unit.
+    pub unit: String,
+    /// How the number is qualified.
+    pub qualifier: Qualifier,
+}
+
 /// One extracted metric: a row of the metrics table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
@@ -98,16 +114,8 @@ pub struct Metric {
     pub end: u32,
     /// The span as written.
     pub text: String,
-    /// What sort of quantity it is.
-    pub kind: Kind,
-    /// The magnitude in the canonical unit (the low end of a range).
-    pub value: Decimal,
-    /// The upper end of a range.
-    pub value_high: Option<Decimal>,
-    /// The canonical unit.
-    pub unit: String,
-    /// How the number is qualified.
-    pub qualifier: Qualifier,
+    /// The number read: kind, value, unit and qualifier.
+    pub quantity: Quantity,
     /// Up or down, when the number is the amount of a change.
     pub direction: Option<Direction>,
     /// The base of the change (yoy, mom).

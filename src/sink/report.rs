@@ -62,10 +62,14 @@ pub fn escape(text: &str) -> String {
 
 /// The tooltip of a highlight.
 fn tip(m: &Metric) -> String {
-    let high = m.value_high.map(|h| format!("–{h}")).unwrap_or_default();
+    let high = m
+        .quantity
+        .value_high
+        .map(|h| format!("–{h}"))
+        .unwrap_or_default();
     let mut tip = format!(
         "{} {}{} {} · {}",
-        m.kind, m.value, high, m.unit, m.qualifier
+        m.quantity.kind, m.quantity.value, high, m.quantity.unit, m.quantity.qualifier
     );
     if let Some(d) = m.direction {
         let _ = write!(tip, " · {d}");
@@ -101,13 +105,13 @@ fn highlighted(text: &str, metrics: &[Metric]) -> String {
         }
         page.text(&text[at..s]);
         let out = page.markup();
-        let kind = m.kind;
+        let kind = m.quantity.kind;
         let _ = write!(out, r#"<mark class="m k-{kind}" tabindex="0" data-rule=""#);
         html_escape::encode_quoted_attribute_to_string(&m.rule_id, out);
         let _ = write!(
             out,
             r#"" data-kind="{kind}" data-value="{}" data-tip=""#,
-            m.value
+            m.quantity.value
         );
         html_escape::encode_quoted_attribute_to_string(tip(m), out);
         out.push_str("\">");
@@ -280,7 +284,7 @@ impl Sink for ReportSink {
         }
         self.rows += metrics.len();
         for m in metrics {
-            *self.by_kind.entry(m.kind).or_default() += 1;
+            *self.by_kind.entry(m.quantity.kind).or_default() += 1;
         }
         self.by_document.push((doc.doc_id.clone(), metrics.len()));
         let chars = doc.chars as usize;

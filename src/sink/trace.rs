@@ -32,7 +32,11 @@ pub fn render_trace(rule_set: &RuleSet, trace: &Extraction, color: bool) -> Stri
             .find(|r| r.id == m.rule_id)
             .map(|r| format!("{}:{}", r.file, r.line))
             .unwrap_or_default();
-        let high = m.value_high.map(|h| format!("–{h}")).unwrap_or_default();
+        let high = m
+            .quantity
+            .value_high
+            .map(|h| format!("–{h}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "{} [{}..{}]  {} {}\n",
             style.paint("1;32", &m.text),
@@ -43,11 +47,11 @@ pub fn render_trace(rule_set: &RuleSet, trace: &Extraction, color: bool) -> Stri
         ));
         out.push_str(&format!(
             "    {} {}{} {}  qualifier {}  direction {}  comparison {}\n",
-            m.kind,
-            m.value,
+            m.quantity.kind,
+            m.quantity.value,
             high,
-            m.unit,
-            m.qualifier,
+            m.quantity.unit,
+            m.quantity.qualifier,
             m.direction.map_or("-", |d| d.as_str()),
             m.comparison.map_or("-", |c| c.as_str()),
         ));

@@ -233,7 +233,7 @@ fn rows(text: &str) -> Vec<(String, String)> {
     extractor
         .extract("d", text)
         .into_iter()
-        .map(|m| (m.text, m.value.to_string()))
+        .map(|m| (m.text, m.quantity.value.to_string()))
         .collect()
 }
 

@@ -127,11 +127,11 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
     let rows: Vec<Metric> = extractor
         .extract("case", input)
         .into_iter()
-        .filter(|r| scope.is_none_or(|kinds| kinds.contains(&r.kind)))
+        .filter(|r| scope.is_none_or(|kinds| kinds.contains(&r.quantity.kind)))
         .collect();
     let got = || {
         rows.iter()
-            .map(|r| format!("{} = {} {}", r.text, r.value, r.unit))
+            .map(|r| format!("{} = {} {}", r.text, r.quantity.value, r.quantity.unit))
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -172,20 +172,24 @@ fn check(extractor: &Extractor, case: &Value) -> Option<String> {
                     if used.contains(k) || !overlaps(r, sp) {
                         return false;
                     }
-                    let (v, h) = (r.value.to_f64(), r.value_high.map(|d| d.to_f64()));
+                    let (v, h) = (
+                        r.quantity.value.to_f64(),
+                        r.quantity.value_high.map(|d| d.to_f64()),
+                    );
                     if let Some((x, qualifier)) = bound {
-                        return r.qualifier == qualifier
+                        return r.quantity.qualifier == qualifier
                             && h.is_none()
-                            && same_quantity(v, &r.unit, x, unit);
+                            && same_quantity(v, &r.quantity.unit, x, unit);
                     }
                     if let (Some(x), Some(_), None) = (value, high, h) {
                         if says_more_than(r) {
-                            return same_quantity(v, &r.unit, x, unit);
+                            return same_quantity(v, &r.quantity.unit, x, unit);
                         }
                     }
-                    let low_ok = value.is_none_or(|x| same_quantity(v, &r.unit, x, unit));
-                    let high_ok =
-                        high.is_none_or(|x| h.is_some_and(|h| same_quantity(h, &r.unit, x, unit)));
+                    let low_ok = value.is_none_or(|x| same_quantity(v, &r.quantity.unit, x, unit));
+                    let high_ok = high.is_none_or(|x| {
+                        h.is_some_and(|h| same_quantity(h, &r.quantity.unit, x, unit))
+                    });
                     low_ok && high_ok
                 });
                 match hit {
@@ -223,7 +227,7 @@ fn open_bound(kind: &str, low: Option<f64>, high: Option<f64>) -> Option<(f64, Q
 /// 3000多欧元: the peers write "some more than 3000" as the range 3000–4000, the
 /// table as 3000 with `more_than` (the upper end is not stated).
 fn says_more_than(row: &Metric) -> bool {
-    row.text.contains(['多', '余']) && row.value_high.is_none()
+    row.text.contains(['多', '余']) && row.quantity.value_high.is_none()
 }
 
 /// True when the numeral parser reads `text` as the range `low`–`high` (三四万).
