@@ -14,6 +14,7 @@ use crate::numeral::table::{table, NumeralChar};
 use crate::numeral::{digit_value, parse_number, parse_plain, Number};
 use crate::rules::capture::Capture;
 use crate::rules::{Rule, RuleSet};
+use crate::text::normalize::is_han;
 
 /// A match that a guard turned away, for `explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,11 +294,14 @@ fn read_value(
     // 增长-2.1%: a minus sign written against the number. A dash right after
     // an amount (1万(含)-5万元, 1万元--5万元) joins a range instead.
     if let Some(sign) = m.group(Capture::Sign) {
-        let dash = !matches!(sign.text, "负" | "零下");
-        let after_amount = text[..sign.start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || "元角毛分万亿千百十%)）-－—~～".contains(c));
+        let dash = !sign.text.chars().any(is_han);
+        let after_amount = text[..sign.start].chars().next_back().is_some_and(|c| {
+            c.is_ascii_digit()
+                || rules
+                    .lexicon
+                    .amount_ends
+                    .contains(c.encode_utf8(&mut [0; 4]))
+        });
         if dash && after_amount {
             return Err(Rejection::DashJoinsRange);
         }

@@ -4,18 +4,18 @@
 //! that two matches read, each whole with its unit, become one row when only
 //! a range separator stands between them and the low end is the smaller.
 
+use regex::Regex;
+
 use crate::model::candidate::Candidate;
 use crate::model::metric::{Kind, Qualifier, Quantity};
 
-/// What may stand between the two ends, as the `range_sep` fragment allows.
-const SEPARATORS: [&str; 10] = ["至", "到", "~", "-", "--", "—", "——", "－", "–", "～"];
-
-/// Joins adjacent amounts of money (sorted by start) that a separator makes a range.
-pub fn join_money_ranges(text: &str, kept: &mut Vec<Candidate>) {
+/// Joins adjacent amounts of money (sorted by start) that a separator makes a
+/// range; `separator` matches the whole of one (the rule set's `range_sep`).
+pub fn join_money_ranges(separator: &Regex, text: &str, kept: &mut Vec<Candidate>) {
     let mut joined: Vec<Candidate> = Vec::with_capacity(kept.len());
     for c in kept.drain(..) {
         if let Some(low) = joined.last_mut() {
-            if let Some(range) = as_range(text, low, &c) {
+            if let Some(range) = as_range(separator, text, low, &c) {
                 *low = range;
                 continue;
             }
@@ -26,10 +26,10 @@ pub fn join_money_ranges(text: &str, kept: &mut Vec<Candidate>) {
 }
 
 /// `low` and `high` as one range, when they make one.
-fn as_range(text: &str, low: &Candidate, high: &Candidate) -> Option<Candidate> {
+fn as_range(separator: &Regex, text: &str, low: &Candidate, high: &Candidate) -> Option<Candidate> {
     let between = text.get(low.end..high.start)?;
     let single = |c: &Candidate| c.quantity.kind == Kind::Money && c.quantity.value_high.is_none();
-    if !SEPARATORS.contains(&between)
+    if !separator.is_match(between)
         || !single(low)
         || !single(high)
         || low.quantity.unit != high.quantity.unit
@@ -59,6 +59,11 @@ mod tests {
     use crate::model::candidate::Meaning;
     use crate::model::decimal::Decimal;
 
+    /// The bundled rules' range separator.
+    fn separator() -> Regex {
+        crate::rules::RuleSet::bundled().unwrap().range_sep
+    }
+
     fn money(text: &str, span: &str, value: &str) -> Candidate {
         let start = text.find(span).expect("span in text");
         Candidate {
@@ -86,7 +91,7 @@ mod tests {
             money(text, "五元六角", "5.6"),
             money(text, "五元七毛八分", "5.78"),
         ];
-        join_money_ranges(text, &mut kept);
+        join_money_ranges(&separator(), text, &mut kept);
         assert_eq!(kept.len(), 1);
         assert_eq!((kept[0].start, kept[0].end), (0, text.len()));
         assert_eq!(kept[0].quantity.value_high, Decimal::parse("5.78"));
@@ -109,7 +114,7 @@ mod tests {
                     c
                 })
                 .collect();
-            join_money_ranges(text, &mut kept);
+            join_money_ranges(&separator(), text, &mut kept);
             assert_eq!(kept.len(), 2, "{text}");
         }
     }

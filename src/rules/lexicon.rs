@@ -65,6 +65,8 @@ lexicon! {
         not_qualifiers <- ["guards.not_qualifiers"],
         /// Words that make a duration after them a time frame (过去五年, 近三年).
         time_frames <- ["guards.time_frames"],
+        /// Characters that end an amount: a dash after one joins a range (1万元--5万元).
+        amount_ends <- ["guards.amount_ends"],
         /// Verbs a subject may start with; text before the first is cut off.
         subject_verbs <- ["subject.verbs"],
         /// Coverbs (在, 向): an opening holding one before a verb is adverbial.

@@ -155,6 +155,8 @@ pub struct RuleSet {
     pub lexicon: Lexicon,
     /// A bare number ending in 、 at the end of a text: a list item sharing the next number's unit.
     pub list_item: Regex,
+    /// The whole of a range separator (`range_sep`): the text between two amounts that make a range.
+    pub range_sep: Regex,
     /// SHA-256 of the rule files (names and contents), to tag outputs.
     pub fingerprint: String,
 }
@@ -344,11 +346,22 @@ impl RuleSet {
                     fragments_file.error_at(0, "fragment {number} is required (list items use it)")
                 ])
             })?;
+        let range_sep = fragments
+            .expand("^(?:{range_sep})$")
+            .ok()
+            .and_then(|p| Regex::new(&p).ok())
+            .ok_or_else(|| {
+                RuleErrors(vec![fragments_file.error_at(
+                    0,
+                    "fragment {range_sep} is required (ranges of two amounts use it)",
+                )])
+            })?;
         Ok(RuleSet {
             rules,
             units,
             lexicon,
             list_item,
+            range_sep,
             fingerprint,
         })
     }
