@@ -295,13 +295,10 @@ fn read_value(
     // an amount (1万(含)-5万元, 1万元--5万元) joins a range instead.
     if let Some(sign) = m.group(Capture::Sign) {
         let dash = !sign.text.chars().any(is_han);
-        let after_amount = text[..sign.start].chars().next_back().is_some_and(|c| {
-            c.is_ascii_digit()
-                || rules
-                    .lexicon
-                    .amount_ends
-                    .contains(c.encode_utf8(&mut [0; 4]))
-        });
+        let after_amount = text[..sign.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || rules.lexicon.amount_ends.contains_char(c));
         if dash && after_amount {
             return Err(Rejection::DashJoinsRange);
         }

@@ -25,7 +25,7 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     if suffix(text, &lexicon.neutral).is_some() || suffix(text, &lexicon.not_changes).is_some() {
         return None;
     }
-    let undated = without_date_of(text);
+    let undated = without_date_of(lexicon, text);
     if let Some(level) = suffix(undated, &lexicon.level) {
         let rest = strip_suffixes(&undated[..undated.len() - level.len()], &lexicon.fillers);
         if let Some((verb, dir)) = verb_at_end(lexicon, rest) {
@@ -48,10 +48,8 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
         let tail = &text[base..];
         // 比全省平均水平高1.2个百分点: a base that names no time is another
         // entity, and the number a gap, not a change.
-        if !tail.starts_with("比重")
-            && !tail.starts_with("比例")
-            && !tail.starts_with("比率")
-            && (names_a_time(tail) || text[..base].ends_with(['同', '环', '環']))
+        if prefix(tail, &lexicon.not_bases).is_none()
+            && (lexicon.time_words.occurs_in(tail) || text[..base].ends_with(['同', '环', '環']))
         {
             // 比去年同期多破1200起, 少发620起, 多投产1.6亿千瓦: 多 or 少
             // before a verb of one or two characters.
@@ -74,27 +72,19 @@ pub fn direction(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     leading_change(lexicon, text)
 }
 
-/// True when a comparison's base names a time (比上年, 较一季度, 比2019年,
-/// 比疫情前), not another place or a target (比全国, 比预期). 同比 and 环比
-/// name theirs in the word.
-fn names_a_time(base: &str) -> bool {
-    base.contains(|c: char| c.is_ascii_digit() || "年月季期日周初前".contains(c))
-}
-
 /// `text` without a date and 的 at its end: 下降到2024年的 (71人), 下降至本月的
 /// and 下跌至8月至10月的 read as 下降到, 下降至 and 下跌至.
-fn without_date_of(text: &str) -> &str {
+fn without_date_of<'t>(lexicon: &Lexicon, text: &'t str) -> &'t str {
     let Some(dated) = text.strip_suffix('的') else {
         return text;
     };
-    let is_date_char = |c: char| c.is_ascii_digit() || "年月日底末初".contains(c);
+    let is_date_char = |c: char| c.is_ascii_digit() || lexicon.date_ends.contains_char(c);
     // One date, with the word that makes it relative (本月, 上年末).
     let strip_date = |t: &'_ str| -> Option<usize> {
         let bare = t.trim_end_matches(is_date_char);
         (bare.len() < t.len()).then(|| {
-            bare.strip_suffix(['本', '上', '当', '當', '今', '去'])
-                .unwrap_or(bare)
-                .len()
+            let relative = suffix(bare, &lexicon.relative_openers).map_or(0, str::len);
+            bare.len() - relative
         })
     };
     let Some(mut end) = strip_date(dated) else {
@@ -133,20 +123,18 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
 /// 增长5%; 與上一季比較，實質上升0.7%): the frame names the base of a marker
 /// without its 比 or 较. `earlier` is the text before the number.
 pub fn framed_comparison(lexicon: &Lexicon, earlier: &str) -> Option<Comparison> {
-    if !earlier.contains(['相', '比', '对', '對']) {
-        return None;
-    }
     let sentence = earlier.rsplit(is_sentence_end).next()?;
-    let end = ["相比", "相较", "相較", "比较", "比較", "对比", "對比"]
+    let end = lexicon
+        .frames
         .iter()
-        .filter_map(|w| sentence.rfind(w))
+        .filter_map(|w| sentence.rfind(w.as_str()))
         .max()?;
     let frame = &sentence[..end];
     let frame = frame.rsplit(is_clause_end).next().unwrap_or(frame);
     let names_base = |markers: &WordSet| {
         markers
             .iter()
-            .filter_map(|m| m.strip_prefix(['比', '较', '較']))
+            .filter_map(|m| prefix(m, &lexicon.base_markers).map(|b| &m[b.len()..]))
             .any(|base| frame.contains(base))
     };
     if names_base(&lexicon.mom) {
@@ -163,8 +151,9 @@ pub fn framed_comparison(lexicon: &Lexicon, earlier: &str) -> Option<Comparison>
 pub fn comparison(lexicon: &Lexicon, before: &str) -> Option<Comparison> {
     before.char_indices().rev().find_map(|(i, _)| {
         let rest = &before[i..];
-        let marker =
-            |list: &WordSet| prefix(rest, list).filter(|w| is_marker_after(&before[..i], w));
+        let marker = |list: &WordSet| {
+            prefix(rest, list).filter(|w| is_marker_after(lexicon, &before[..i], w))
+        };
         if marker(&lexicon.mom).is_some() {
             Some(Comparison::Mom)
         } else {
@@ -204,45 +193,38 @@ pub fn before_respectively<'t>(lexicon: &Lexicon, text: &'t str) -> Option<&'t s
         .map(|at| &text[..at])
 }
 
-/// True when the text ends with a word that makes a following 年 part of a
-/// time (全年增长, 今年增加, 2024年增长): then 年增 is no year-on-year marker.
-fn names_a_year(before: &str) -> bool {
-    before.ends_with(|c: char| c.is_ascii_digit() || "全今去明当當每近本上历歷逐同前多".contains(c))
-}
-
-/// True when the text ends with a word that makes a following 月 part of a
-/// time (本月增加, 10月增长, 十月增): then 月增 is no month-on-month marker.
-fn names_a_month(before: &str) -> bool {
-    before.ends_with(|c: char| {
-        c.is_ascii_digit() || "本上下当當每同逐个個全次前近正腊臘一二三四五六七八九十".contains(c)
-    })
-}
-
 /// True when a comparison marker that opens with 年 or 月 (Taiwan's 年增,
-/// 月減) is one after `before`, not the end of a time (今年增, 本月增).
-pub fn is_marker_after(before: &str, marker: &str) -> bool {
-    if marker.starts_with('年') {
-        !names_a_year(before)
+/// 月減) is one after `before`, not the end of a time (今年增, 本月增, 2024年增).
+pub fn is_marker_after(lexicon: &Lexicon, before: &str, marker: &str) -> bool {
+    let openers = if marker.starts_with('年') {
+        &lexicon.year_openers
     } else if marker.starts_with('月') {
-        !names_a_month(before)
+        &lexicon.month_openers
     } else {
-        true
-    }
+        return true;
+    };
+    !(before.ends_with(|c: char| c.is_ascii_digit()) || suffix(before, openers).is_some())
 }
 
 #[cfg(test)]
 mod tests {
     use super::is_marker_after;
+    use crate::rules::RuleSet;
 
     #[test]
     fn a_marker_opening_with_a_time_word_may_end_a_time_instead() {
-        assert!(is_marker_after("出口值", "年增"));
-        assert!(is_marker_after("外銷訂單金額，", "月增"));
-        assert!(!is_marker_after("今", "年增"));
-        assert!(!is_marker_after("2024", "年增"));
-        assert!(!is_marker_after("本", "月增"));
-        assert!(!is_marker_after("10", "月增"));
-        assert!(!is_marker_after("十", "月增"));
-        assert!(is_marker_after("今", "同比"));
+        let lexicon = RuleSet::bundled().unwrap().lexicon;
+        let after = |before: &str, marker: &str| is_marker_after(&lexicon, before, marker);
+        assert!(after("出口值", "年增"));
+        assert!(after("外銷訂單金額，", "月增"));
+        assert!(!after("今", "年增"));
+        assert!(!after("2024", "年增"));
+        assert!(!after("本", "月增"));
+        assert!(!after("10", "月增"));
+        assert!(!after("十", "月增"));
+        // Traditional forms are read as the simplified ones are.
+        assert!(!after("當", "年增"));
+        assert!(!after("個", "月增"));
+        assert!(after("今", "同比"));
     }
 }

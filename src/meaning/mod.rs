@@ -89,7 +89,7 @@ fn read_meanings(
     calendar: period::Calendar,
     published: Option<Published>,
 ) -> Vec<Vec<Meaning>> {
-    let dates = period::DateIndex::new(text, calendar, published);
+    let dates = period::DateIndex::new(lexicon, text, calendar, published);
     let mut previous_end = 0;
     let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
@@ -151,7 +151,7 @@ fn read_meanings(
             .last()
             .map_or(Kind::Count, |c| c.quantity.kind);
         let period = dates
-            .own_period(text, start, is_ratio(last_kind))
+            .own_period(lexicon, text, start, is_ratio(last_kind))
             .or_else(|| dates.period_at(start));
         // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
         // 比9月末减少 in a figure of October: the base is the month before.

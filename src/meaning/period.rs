@@ -11,7 +11,9 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use crate::model::published::Published;
+use crate::rules::Lexicon;
 use crate::text::first_line;
+use crate::text::word_set::{prefix, suffix};
 
 /// A date mention: a year, a month (range), a quarter or a half year, at least
 /// one of them. The parts repeat after 今年 under names ending in `t`, and
@@ -199,12 +201,16 @@ fn in_digits(written: &str) -> Option<String> {
 /// The first dating year of the title and of the text after it: the
 /// document's year is the title's, else the body's (not 是2020年的2.1倍 or
 /// 比2019年增长).
-fn title_and_body_years(text: &str, calendar: Calendar) -> (Option<String>, Option<String>) {
+fn title_and_body_years(
+    lexicon: &Lexicon,
+    text: &str,
+    calendar: Calendar,
+) -> (Option<String>, Option<String>) {
     let title = first_line(text);
     let body = text.find(title).map_or(text, |i| &text[i + title.len()..]);
     (
-        first_dating_year(title, calendar),
-        first_dating_year(body, calendar),
+        first_dating_year(lexicon, title, calendar),
+        first_dating_year(lexicon, body, calendar),
     )
 }
 
@@ -218,49 +224,37 @@ static SINCE_AFTER_YEAR: Lazy<Regex> = Lazy::new(|| {
 
 /// The first year mentioned in `hay` that dates something: not a base, and
 /// not the start of a span (2023年8月以来 names when something began).
-fn first_dating_year(hay: &str, calendar: Calendar) -> Option<String> {
+fn first_dating_year(lexicon: &Lexicon, hay: &str, calendar: Calendar) -> Option<String> {
     years(calendar)
         .captures_iter(hay)
         .filter_map(|c| c.get(1).zip(c.get(0)))
         .filter(|(_, m)| {
-            !is_base(hay, m.start(), m.end()) && !SINCE_AFTER_YEAR.is_match(&hay[m.end()..])
+            !is_base(lexicon, hay, m.start(), m.end())
+                && !SINCE_AFTER_YEAR.is_match(&hay[m.end()..])
         })
         .find_map(|(year, _)| year_in_digits(year.as_str(), calendar))
 }
 
 /// True when the date at `start..end` of `text` is the base of a comparison,
-/// a ratio or a record, or names a long-range goal (2035年远景目标), rather
-/// than the time a figure refers to.
-fn is_base(text: &str, start: usize, end: usize) -> bool {
+/// a ratio or a record, or names no time a figure refers to (2035年远景目标,
+/// 按2020年价格).
+fn is_base(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     let before = &text[..start];
-    is_comparison_base(before)
-        || is_framed_base(before, after)
+    is_comparison_base(lexicon, before)
+        || is_framed_base(lexicon, before, after)
         || is_ratio_base(after)
-        || is_record_base(after)
-        || is_price_base(after)
-        || after.starts_with("远景")
-}
-
-/// A date whose prices a figure is counted in (按上年价格计算, 以2020年为基期)
-/// is not the time the figure refers to.
-fn is_price_base(after: &str) -> bool {
-    ["价格", "價格", "不变价", "不變價", "为基期", "為基期"]
-        .iter()
-        .any(|w| after.starts_with(w))
+        || is_record_base(lexicon, after)
+        || prefix(after, &lexicon.not_times).is_some()
 }
 
 /// A date framed as the base of a comparison (与上年相比, 同2024年同期相比,
 /// 和去年比较, 与上年末相比) is not the time the figure refers to.
-fn is_framed_base(before: &str, after: &str) -> bool {
-    let rest = ["同期", "末", "底"]
-        .iter()
-        .find_map(|w| after.strip_prefix(w))
+fn is_framed_base(lexicon: &Lexicon, before: &str, after: &str) -> bool {
+    let rest = after
+        .strip_prefix(prefix(after, &lexicon.base_ends).unwrap_or(""))
         .unwrap_or(after);
-    before.ends_with(['与', '與', '同', '和', '跟'])
-        && ["相比", "比较", "比較", "对比", "對比", "相较", "相較"]
-            .iter()
-            .any(|w| rest.starts_with(w))
+    suffix(before, &lexicon.companions).is_some() && prefix(rest, &lexicon.frames).is_some()
 }
 
 /// A date followed by 的 and a number (恢复至2019年的105%, 由2015年的10821元)
@@ -287,45 +281,22 @@ fn owning_number(text: &str, end: usize) -> Option<usize> {
     owned_number_offset(&text[end..]).map(|offset| end + offset)
 }
 
-/// Words before a date that make a percent or multiple after it a ratio to
-/// that date (恢复至2019年的105%, 是2020年的2.1倍), not a value of its own.
-const RATIO_TO_BASE: [&str; 11] = [
-    "为",
-    "是",
-    "恢复至",
-    "恢复到",
-    "相当于",
-    "达到",
-    "达",
-    "至",
-    "到",
-    "占",
-    "為",
-];
-
 /// A date that starts the span of a record (为1961年以来最高, 创2010年以来新高,
 /// 2015年以来首次, 1961年以来同期最多, 1961年以来第二高) is the record's base,
 /// not the time the figure refers to.
-fn is_record_base(after: &str) -> bool {
-    ["以来", "以來", "来", "來"]
-        .iter()
-        .find_map(|since| after.strip_prefix(since))
+fn is_record_base(lexicon: &Lexicon, after: &str) -> bool {
+    prefix(after, &lexicon.records_since)
+        .map(|since| &after[since.len()..])
         .map(|rest| rest.strip_prefix("同期").unwrap_or(rest))
-        .is_some_and(|rest| {
-            rest.starts_with(['最', '首', '第'])
-                || ["新高", "新低"].iter().any(|w| rest.starts_with(w))
-        })
+        .is_some_and(|rest| prefix(rest, &lexicon.records).is_some())
 }
 
 /// 自2023年以来 (in a text of 2025): the years from the one named to the
 /// document's own, `2023/2025`.
-fn since(period: &str, after: &str, year: Option<&str>) -> Option<String> {
+fn since(lexicon: &Lexicon, period: &str, after: &str, year: Option<&str>) -> Option<String> {
     let year = year?;
     let named = (period.len() == 4 && period < year).then_some(period)?;
-    ["以来", "以來"]
-        .iter()
-        .any(|w| after.starts_with(w))
-        .then(|| format!("{named}/{year}"))
+    prefix(after, &lexicon.since).map(|_| format!("{named}/{year}"))
 }
 
 /// The period a title states (2025年上半年…情况 → 2025-01/2025-06; 1-8月…
@@ -364,8 +335,8 @@ fn in_brackets(before: &str) -> bool {
 
 /// A date right after 比, 较 or 由 (降幅比1-2月收窄, 比2019年增长) is the base
 /// of a comparison, not the time the figure refers to.
-fn is_comparison_base(before: &str) -> bool {
-    before.ends_with(['比', '较', '較', '由'])
+fn is_comparison_base(lexicon: &Lexicon, before: &str) -> bool {
+    suffix(before, &lexicon.base_markers).is_some() || suffix(before, &lexicon.origins).is_some()
 }
 
 /// Every date mention of a document, and where its paragraphs break.
@@ -406,15 +377,20 @@ const FROM_OWN_DATE: &str = "the date it is given with (…年的)";
 impl DateIndex {
     /// Indexes the dates of a (normalised) document published at `published`
     /// (when known).
-    pub fn new(text: &str, calendar: Calendar, published: Option<Published>) -> DateIndex {
-        let (title_year, body_year) = title_and_body_years(text, calendar);
+    pub fn new(
+        lexicon: &Lexicon,
+        text: &str,
+        calendar: Calendar,
+        published: Option<Published>,
+    ) -> DateIndex {
+        let (title_year, body_year) = title_and_body_years(lexicon, text, calendar);
         let anchors = Anchors {
             text_year: title_year.clone().or_else(|| body_year.clone()),
             title_year,
             published,
         };
         let this_year = anchors.this_year().map(|y| y.to_string());
-        let (mut mentions, mut sections, mut owned) = relative_mentions(text, &anchors);
+        let (mut mentions, mut sections, mut owned) = relative_mentions(lexicon, text, &anchors);
         let mut dated: Vec<(usize, usize, String)> = dates(calendar)
             .captures_iter(text)
             .filter_map(|caps| {
@@ -425,17 +401,17 @@ impl DateIndex {
                     owned.push((number, whole.start(), Arc::from(period)));
                     return None;
                 }
-                if is_base(text, whole.start(), whole.end()) {
+                if is_base(lexicon, text, whole.start(), whole.end()) {
                     return None;
                 }
-                let period =
-                    since(&period, &text[whole.end()..], this_year.as_deref()).unwrap_or(period);
+                let after = &text[whole.end()..];
+                let period = since(lexicon, &period, after, this_year.as_deref()).unwrap_or(period);
                 Some((whole.start(), whole.end(), period))
             })
             .collect();
         dated.extend(plan_periods(text));
         dated.sort_by_key(|(start, _, _)| *start);
-        join_listed_dates(text, &mut dated);
+        join_listed_dates(lexicon, text, &mut dated);
         sections.extend(heading_sections(text, &dated));
         sections.sort_by_key(|(at, _, _)| *at);
         mentions.extend(dated.into_iter().map(|(_, end, p)| (end, Arc::from(p))));
@@ -464,14 +440,20 @@ impl DateIndex {
     /// The date a number at `at` gives with itself (由2015年的10821元, 上年同期的
     /// 63.5%), unless the number is a ratio to that date as a base (恢复至2019年的
     /// 105%, 是2020年的2.1倍): `ratio` says whether it is a percent or multiple.
-    pub fn own_period(&self, text: &str, at: usize, ratio: bool) -> Option<Dated> {
+    pub fn own_period(
+        &self,
+        lexicon: &Lexicon,
+        text: &str,
+        at: usize,
+        ratio: bool,
+    ) -> Option<Dated> {
         let i = self.owned.partition_point(|(number, _, _)| *number < at);
         let (number, date_start, period) = self.owned.get(i)?;
         if *number != at {
             return None;
         }
         let before = &text[..*date_start];
-        let to_base = RATIO_TO_BASE.iter().any(|w| before.ends_with(w));
+        let to_base = suffix(before, &lexicon.ratio_verbs).is_some();
         (!(ratio && to_base)).then(|| Dated {
             period: period.clone(),
             source: FROM_OWN_DATE,
@@ -538,11 +520,11 @@ fn plan_periods(text: &str) -> Vec<(usize, usize, String)> {
 /// Dates joined by 和, 与, 及 or 、 (去年4季度和今年3月份), or spanned by 到
 /// or 至 (从1990年到2020年), date what follows them together: the second takes
 /// the span from the first's start to its own end.
-fn join_listed_dates(text: &str, dated: &mut [(usize, usize, String)]) {
+fn join_listed_dates(lexicon: &Lexicon, text: &str, dated: &mut [(usize, usize, String)]) {
     for i in 1..dated.len() {
         let (previous_end, joined) = (dated[i - 1].1, dated[i].0);
         let between = text.get(previous_end..joined).unwrap_or("");
-        if ["和", "与", "與", "及", "以及", "、", "到", "至"].contains(&between) {
+        if lexicon.date_joiners.contains(between) {
             let first = dated[i - 1].2.split('/').next().unwrap_or("").to_string();
             let (_, _, period) = &mut dated[i];
             let last = period.rsplit('/').next().unwrap_or("").to_string();
@@ -633,7 +615,7 @@ type Relative = (
     Vec<(usize, usize, Arc<str>)>,
 );
 
-fn relative_mentions(text: &str, anchors: &Anchors) -> Relative {
+fn relative_mentions(lexicon: &Lexicon, text: &str, anchors: &Anchors) -> Relative {
     let (mut mentions, mut sections, mut owned) = (Vec::new(), Vec::new(), Vec::new());
     let Some(year) = anchors.this_year() else {
         return (mentions, sections, owned);
@@ -645,7 +627,7 @@ fn relative_mentions(text: &str, anchors: &Anchors) -> Relative {
             owned.push((number, whole.start(), Arc::from((year - 1).to_string())));
         }
         // 比去年增长, 去年同期: a base, not the time of the figure.
-        if is_base(text, whole.start(), whole.end()) || after.starts_with("同期") {
+        if is_base(lexicon, text, whole.start(), whole.end()) || after.starts_with("同期") {
             continue;
         }
         let at = whole.end();
@@ -831,14 +813,21 @@ impl Anchors {
 mod tests {
     use super::*;
 
+    /// The bundled rules' lexicon, loaded once.
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: Lazy<Lexicon> =
+            Lazy::new(|| crate::rules::RuleSet::bundled().unwrap().lexicon);
+        &LEXICON
+    }
+
     /// The document's year, as [`DateIndex::new`] takes it.
     fn default_year(text: &str, calendar: Calendar) -> Option<String> {
-        let (title_year, body_year) = title_and_body_years(text, calendar);
+        let (title_year, body_year) = title_and_body_years(lexicon(), text, calendar);
         title_year.or(body_year)
     }
 
     fn period(text: &str) -> Option<String> {
-        DateIndex::new(text, Calendar::Gregorian, None)
+        DateIndex::new(lexicon(), text, Calendar::Gregorian, None)
             .period_at(text.len())
             .map(|p| p.period.to_string())
     }
@@ -908,7 +897,7 @@ mod tests {
         assert_eq!(period(text).as_deref(), Some("2023"));
         let at = text.find("，增长").unwrap();
         assert_eq!(
-            DateIndex::new(text, Calendar::Gregorian, None)
+            DateIndex::new(lexicon(), text, Calendar::Gregorian, None)
                 .period_at(at)
                 .map(|d| d.period)
                 .as_deref(),
@@ -931,7 +920,7 @@ mod tests {
     fn a_work_report_dates_its_review_by_the_year_before() {
         let text = "2026年政府工作报告\n过去一年，全市增长5%。\n工业增长7%，比去年提高。\n今年目标增长5%。\n过去五年，累计增长30%。";
         let at = |s: &str| {
-            DateIndex::new(text, Calendar::Gregorian, None)
+            DateIndex::new(lexicon(), text, Calendar::Gregorian, None)
                 .period_at(text.find(s).unwrap())
                 .map(|d| d.period)
                 .map(|p| p.to_string())
@@ -987,7 +976,7 @@ mod tests {
     #[test]
     fn the_start_of_a_span_is_not_the_documents_year() {
         let text = "警方通报\n近日，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
-        let index = DateIndex::new(text, Calendar::Gregorian, None);
+        let index = DateIndex::new(lexicon(), text, Calendar::Gregorian, None);
         assert_eq!(
             index
                 .period_at(text.find("打掉").unwrap())
@@ -995,7 +984,7 @@ mod tests {
             None
         );
         let dated = "警方通报\n2025年，打掉团伙3个。\n经查，2023年8月以来，发展会员。";
-        let index = DateIndex::new(dated, Calendar::Gregorian, None);
+        let index = DateIndex::new(lexicon(), dated, Calendar::Gregorian, None);
         assert_eq!(
             index
                 .period_at(dated.find("打掉").unwrap())
@@ -1032,7 +1021,7 @@ mod tests {
     #[test]
     fn a_heading_with_a_date_dates_the_paragraphs_under_it() {
         let text = "楼市观察\n2022年3月交易排名\n参与排名的城市有26个。\n其中14个下降。\n2022年4月交易排名\n有8个上升。";
-        let index = DateIndex::new(text, Calendar::Gregorian, None);
+        let index = DateIndex::new(lexicon(), text, Calendar::Gregorian, None);
         let at = |s: &str| {
             index
                 .period_at(text.find(s).unwrap())
@@ -1057,10 +1046,10 @@ mod tests {
     /// The period at `needle` in `text` published at `published`.
     fn published_period(text: &str, published: &str, needle: &str) -> Option<String> {
         let published = Published::parse(published);
-        let index = DateIndex::new(text, Calendar::Gregorian, published);
+        let index = DateIndex::new(lexicon(), text, Calendar::Gregorian, published);
         let at = text.find(needle).expect("needle in text");
         index
-            .own_period(text, at, needle.ends_with(['%', '倍']))
+            .own_period(lexicon(), text, at, needle.ends_with(['%', '倍']))
             .or_else(|| index.period_at(at))
             .map(|p| p.period.to_string())
     }
@@ -1221,11 +1210,11 @@ mod tests {
     fn republic_years_date_taiwan_texts_only() {
         let text = "主計總處發布\n114年第3季經濟成長率為7.64%";
         let at = text.find("7.64").unwrap();
-        let republic = DateIndex::new(text, Calendar::Republic, None)
+        let republic = DateIndex::new(lexicon(), text, Calendar::Republic, None)
             .period_at(at)
             .map(|d| d.period);
         assert_eq!(republic.as_deref(), Some("2025-Q3"));
-        let gregorian = DateIndex::new(text, Calendar::Gregorian, None)
+        let gregorian = DateIndex::new(lexicon(), text, Calendar::Gregorian, None)
             .period_at(at)
             .map(|d| d.period);
         assert_eq!(gregorian, None);

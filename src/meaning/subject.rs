@@ -51,7 +51,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             .or_else(|| suffix(s, &lexicon.mom))
             .filter(|w| {
                 w.starts_with(['年', '月'])
-                    && super::change::is_marker_after(&s[..s.len() - w.len()], w)
+                    && super::change::is_marker_after(lexicon, &s[..s.len() - w.len()], w)
             })
         {
             s = &s[..s.len() - w.len()];

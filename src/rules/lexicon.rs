@@ -115,6 +115,26 @@ lexicon! {
         /// Stocks counted at a moment (余额, 资产): under a span of months they
         /// are dated by its last month.
         stocks <- ["period.stocks"],
+        /// After a date, words that make it no time a figure refers to (远景, 价格, 为基期).
+        not_times <- ["period.not_times"],
+        /// Between a date and a frame's closing word (同期, 末).
+        base_ends <- ["period.base_ends"],
+        /// Words before a date that make a percent after it a ratio to it (恢复至, 是).
+        ratio_verbs <- ["period.ratio_verbs"],
+        /// Words between two dates that make them date what follows together (和, 到).
+        date_joiners <- ["period.date_joiners"],
+        /// The characters a date ends with (年, 月, 末).
+        date_ends <- ["period.date_ends"],
+        /// Words before a date that make it relative (本月, 上年末).
+        relative_openers <- ["period.relative_openers"],
+        /// A date right after one is where a change started (由).
+        origins <- ["period.origins"],
+        /// After a date: the span since it (以来).
+        since <- ["period.since"],
+        /// After a date: the span of a record (以来, 来).
+        records_since <- ["period.records_since"],
+        /// After a span's start: a record (最, 首, 新高).
+        records <- ["period.records"],
         /// Verbs of increase.
         up <- ["change.up", "change.pace_up"],
         /// Verbs of decrease.
@@ -155,6 +175,20 @@ lexicon! {
         yoy <- ["comparison.yoy"],
         /// Month-on-month markers.
         mom <- ["comparison.mom"],
+        /// Base markers: a date right after one is a comparison's base (比, 较).
+        base_markers <- ["comparison.bases"],
+        /// Words that start with a base marker but are none (比重, 比例).
+        not_bases <- ["comparison.not_bases"],
+        /// In a base, words that name a time (年, 季, 前).
+        time_words <- ["comparison.time_words"],
+        /// Before 年增: characters that make the 年 part of a time (今, 全).
+        year_openers <- ["comparison.year_openers"],
+        /// Before 月增: characters that make the 月 part of a time (本, 十).
+        month_openers <- ["comparison.month_openers"],
+        /// Words that open a framed comparison (与, 同, 和, 跟).
+        companions <- ["comparison.companions"],
+        /// Words that close a framed comparison (相比, 比较).
+        frames <- ["comparison.frames"],
     }
 }
 

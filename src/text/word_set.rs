@@ -91,6 +91,11 @@ impl WordSet {
         self.set.contains(word)
     }
 
+    /// True when the one-character word `c` is in the set.
+    pub fn contains_char(&self, c: char) -> bool {
+        self.set.contains(c.encode_utf8(&mut [0; 4]) as &str)
+    }
+
     /// True when `text` holds one of the words anywhere.
     pub fn occurs_in(&self, text: &str) -> bool {
         self.first_from(text, 0).is_some()
