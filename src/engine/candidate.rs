@@ -13,8 +13,9 @@ use crate::model::metric::{Kind, Qualifier, Quantity};
 use crate::numeral::table::{table, NumeralChar};
 use crate::numeral::{digit_value, parse_number, parse_plain, Number};
 use crate::rules::capture::Capture;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Lexicon, Rule, RuleSet};
 use crate::text::normalize::is_han;
+use crate::text::word_set::prefix;
 
 /// A match that a guard turned away, for `explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,7 +204,7 @@ fn check_context(m: &Matched, whole: std::ops::Range<usize>, num: Group) -> Resu
     if rule.ends_clause && !ends_its_clause(after_words) {
         return Err(Rejection::NotClauseEnd);
     }
-    if rule.kind == Kind::Money && is_rate_base(after_words) {
+    if rule.kind == Kind::Money && is_rate_base(&rules.lexicon, after_words) {
         return Err(Rejection::RateBase);
     }
     if !has_needed_word(rule, before) {
@@ -259,7 +260,9 @@ fn read_value(
             return Err(Rejection::RangeReversed);
         }
     }
-    if rule.not_year && (is_year(num.as_str(), &number) || is_republic_date(&number, after)) {
+    if rule.not_year
+        && (is_year(num.as_str(), &number) || is_republic_date(&rules.lexicon, &number, after))
+    {
         return Err(Rejection::Year);
     }
 
@@ -490,15 +493,18 @@ fn is_year(text: &str, number: &Number) -> bool {
 /// 114年11月, 114年第3季: a year of Taiwan's Republic era (100 to 149) that a
 /// month, quarter or half follows is a date, and so is any such year in a
 /// text in traditional script (114年出口總值).
-fn is_republic_date(number: &Number, after: &str) -> bool {
+fn is_republic_date(lexicon: &Lexicon, number: &Number, after: &str) -> bool {
+    let opens_date = after.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(table().get(c), Some(NumeralChar::Digit(1..)))
+            || table().place_exp(c) == Some(1)
+    }) || prefix(after, &lexicon.after_year).is_some();
     number.high.is_none()
         && number
             .low
             .to_integer()
             .is_some_and(|n| (100..150).contains(&n))
-        && (after.starts_with(|c: char| {
-            c.is_ascii_digit() || "第上下前全一二三四五六七八九十".contains(c)
-        }) || crate::rules::script::is_traditional(after))
+        && (opens_date || crate::rules::script::is_traditional(after))
 }
 
 /// Nothing but a clause's end, a list's comma or a closing quote follows:
@@ -543,11 +549,8 @@ fn before_listed_item(before: &str) -> &str {
 
 /// The base of an exchange rate (1美元兑7.1055元人民币): 兑 after an amount,
 /// not 兑换, 兑付 or 兑现.
-fn is_rate_base(after: &str) -> bool {
-    after.starts_with('兑')
-        && !["兑换", "兑付", "兑现"]
-            .iter()
-            .any(|w| after.starts_with(w))
+fn is_rate_base(lexicon: &Lexicon, after: &str) -> bool {
+    prefix(after, &lexicon.rate_bases).is_some() && prefix(after, &lexicon.not_rate_bases).is_none()
 }
 
 /// True when `text` starts with a unit or a measure word (个, 天, 斤).
@@ -693,8 +696,9 @@ mod tests {
 
     #[test]
     fn exchange_verbs_are_no_rate_base() {
-        assert!(is_rate_base("兑7.1元"));
-        assert!(!is_rate_base("兑付资金"));
+        let lexicon = RuleSet::bundled().unwrap().lexicon;
+        assert!(is_rate_base(&lexicon, "兑7.1元"));
+        assert!(!is_rate_base(&lexicon, "兑付资金"));
     }
 
     #[test]

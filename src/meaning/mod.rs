@@ -15,10 +15,12 @@ use std::sync::Arc;
 use crate::model::candidate::{Candidate, ListGroup, Meaning};
 use crate::model::metric::{Comparison, Kind};
 use crate::model::published::Published;
+use crate::numeral::table::{table, NumeralChar};
+use crate::numeral::unit_exp;
 use crate::rules::Lexicon;
 use crate::text::clause;
 use crate::text::normalize::is_han;
-use crate::text::word_set::{self, WordSet};
+use crate::text::word_set::{self, suffix, WordSet};
 
 /// At most this many characters before a number are read for its meaning
 /// (text without punctuation must not make a subject of megabytes).
@@ -745,9 +747,13 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> O
     let name_end = match clause.find(|c: char| c.is_ascii_digit()) {
         Some(number) => clause[number..]
             .chars()
-            .all(|c| c.is_ascii_digit() || ".,万萬亿億".contains(c))
+            .all(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '.' | ',')
+                    || unit_exp(c).is_some_and(|(_, closes)| closes)
+            })
             .then_some(number)?,
-        None => bare_chinese_number(clause)
+        None => bare_chinese_number(lexicon, clause)
             .or_else(|| lexicon.subject_locating.first_from(clause, 0))?,
     };
     let subject = subject::before_subject(lexicon, &clause[..name_end]);
@@ -781,11 +787,18 @@ fn name_beside_bracket<'t>(
 
 /// Where a clause's closing Chinese number with no unit begins (常住人口突破千万):
 /// a run of numeral characters holding a power of ten, not after 第.
-fn bare_chinese_number(clause: &str) -> Option<usize> {
-    let digits =
-        clause.trim_end_matches(|c: char| "零〇一二两三四五六七八九十百千万亿".contains(c));
+fn bare_chinese_number(lexicon: &Lexicon, clause: &str) -> Option<usize> {
+    let is_numeral = |c: char| {
+        table().is_matched(c)
+            && !table().is_financial(c)
+            && matches!(
+                table().get(c),
+                Some(NumeralChar::Digit(_) | NumeralChar::Place(..))
+            )
+    };
+    let digits = clause.trim_end_matches(is_numeral);
     let number = &clause[digits.len()..];
-    (number.contains(['十', '百', '千', '万', '亿']) && !digits.ends_with('第'))
+    (number.chars().any(|c| unit_exp(c).is_some()) && suffix(digits, &lexicon.not_after).is_none())
         .then_some(digits.len())
 }
 
@@ -983,10 +996,14 @@ mod tests {
 
     #[test]
     fn a_clause_may_close_on_a_bare_chinese_number() {
+        let lexicon = crate::rules::RuleSet::bundled().unwrap().lexicon;
         let clause = "全市常住人口突破千万";
-        assert_eq!(bare_chinese_number(clause), Some("全市常住人口突破".len()));
-        assert_eq!(bare_chinese_number("排名全省第十"), None);
-        assert_eq!(bare_chinese_number("标准全省统一"), None);
-        assert_eq!(bare_chinese_number("常住人口增加"), None);
+        assert_eq!(
+            bare_chinese_number(&lexicon, clause),
+            Some("全市常住人口突破".len())
+        );
+        assert_eq!(bare_chinese_number(&lexicon, "排名全省第十"), None);
+        assert_eq!(bare_chinese_number(&lexicon, "标准全省统一"), None);
+        assert_eq!(bare_chinese_number(&lexicon, "常住人口增加"), None);
     }
 }

@@ -132,7 +132,7 @@ static INNER_DATE: Lazy<Regex> = Lazy::new(|| {
 /// `subject` without the dates inside it ([`INNER_DATE`]). A month that
 /// opens a longer word stays (月度交易数据 holds no date), and so does a year
 /// before 度 (2022年度计划) or 的 (是2020年的).
-fn without_inner_dates(subject: String) -> String {
+fn without_inner_dates(lexicon: &Lexicon, subject: String) -> String {
     if !subject.contains(['年', '月']) {
         return subject;
     }
@@ -144,16 +144,10 @@ fn without_inner_dates(subject: String) -> String {
             continue;
         }
         // 自2020年第三季度起: the frame of a date goes with it.
-        let framed = subject[..m.start()]
-            .ends_with(['自', '从'])
-            .then(|| {
-                ["起", "以来", "开始"]
-                    .iter()
-                    .find(|w| after.starts_with(**w))
-            })
-            .flatten();
+        let opener = suffix(&subject[..m.start()], &lexicon.span_openers);
+        let framed = opener.zip(prefix(after, &lexicon.span_closers));
         let (start, end) = match framed {
-            Some(w) => (m.start() - '自'.len_utf8(), m.end() + w.len()),
+            Some((open, close)) => (m.start() - open.len(), m.end() + close.len()),
             None => (m.start(), m.end()),
         };
         out.push_str(&subject[last..start]);
@@ -183,7 +177,10 @@ pub fn contribution(lexicon: &Lexicon, before: &str) -> Option<String> {
 /// adverbs removed, in that order.
 pub fn tidied(lexicon: &Lexicon, subject: String) -> String {
     let subject = without_appositive(lexicon, without_asides(lexicon, subject));
-    without_adverbs(lexicon, without_possessive(without_inner_dates(subject)))
+    without_adverbs(
+        lexicon,
+        without_possessive(without_inner_dates(lexicon, subject)),
+    )
 }
 
 /// `subject` without asides in brackets (利息净收入（以两融业务为主） →
@@ -331,7 +328,7 @@ fn join_light_verb(lexicon: &Lexicon, s: &str) -> Option<String> {
 
 /// A phrase that closes its clause with 中 or 当中 (70个大中城市中，…) frames
 /// what follows: among these. Nouns that end in 中 (普通高中, 其中) keep it.
-fn without_among<'p>(phrase: &'p str, after: &str) -> &'p str {
+fn without_among<'p>(lexicon: &Lexicon, phrase: &'p str, after: &str) -> &'p str {
     if !after.starts_with(is_clause_end) {
         return phrase;
     }
@@ -342,10 +339,7 @@ fn without_among<'p>(phrase: &'p str, after: &str) -> &'p str {
         return phrase;
     };
     let long_enough = noun.chars().nth(1).is_some() || phrase.ends_with("当中");
-    let whole = long_enough
-        && !noun.ends_with([
-            '高', '初', '集', '其', '心', '空', '途', '期', '当', '正', '居', '暗',
-        ]);
+    let whole = long_enough && suffix(noun, &lexicon.subject_among_nouns).is_none();
     if whole {
         noun
     } else {
@@ -510,7 +504,7 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         }
         end = i + c.len_utf8();
     }
-    let phrase = without_among(&rest[..end], &rest[end..]);
+    let phrase = without_among(lexicon, &rest[..end], &rest[end..]);
     let mut chars = phrase.chars();
     let names = match (chars.next(), chars.next()) {
         (Some(_), Some(_)) => phrase.chars().any(is_han),
@@ -519,7 +513,7 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
         (Some(c), None) => {
             let next = rest[end..].chars().next();
             is_han(c)
-                && !PLACE_WORDS.contains(c)
+                && !lexicon.subject_place_words.contains_char(c)
                 && !clause::JOINERS.contains(&c)
                 && c != clause::OR
                 && next.is_none_or(|n| is_clause_end(n) || n == '、' || n.is_ascii_digit())
@@ -530,9 +524,6 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
     let names = names && !lexicon.subject_trailing.contains(phrase);
     names.then(|| phrase.to_string())
 }
-
-/// Characters that place a thing rather than name it (10家中, 3年内).
-const PLACE_WORDS: &str = "中内里上下间外前后旁边";
 
 /// The subject of a clause that follows the number and names what changed
 /// (从原来三四天缩短为1小时，办理时间大幅减少 → 办理时间), within the same sentence.
@@ -744,6 +735,13 @@ fn shared_tail(first: &str, last: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The bundled rules' lexicon, loaded once.
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: Lazy<Lexicon> =
+            Lazy::new(|| crate::rules::RuleSet::bundled().unwrap().lexicon);
+        &LEXICON
+    }
+
     #[test]
     fn a_possessive_after_a_short_name_goes() {
         assert_eq!(without_possessive("东莞的回暖值".into()), "东莞回暖值");
@@ -758,25 +756,28 @@ mod tests {
     #[test]
     fn dates_inside_a_subject_go() {
         assert_eq!(
-            without_inner_dates("深圳2021年全年地区生产总值".into()),
+            without_inner_dates(lexicon(), "深圳2021年全年地区生产总值".into()),
             "深圳地区生产总值"
         );
         assert_eq!(
-            without_inner_dates("宁波今年3月份成交量".into()),
+            without_inner_dates(lexicon(), "宁波今年3月份成交量".into()),
             "宁波成交量"
         );
         assert_eq!(
-            without_inner_dates("泉州3月份房地产成交量".into()),
+            without_inner_dates(lexicon(), "泉州3月份房地产成交量".into()),
             "泉州房地产成交量"
         );
-        assert_eq!(without_inner_dates("月度交易数据".into()), "月度交易数据");
         assert_eq!(
-            without_inner_dates("2022年度计划投资".into()),
+            without_inner_dates(lexicon(), "月度交易数据".into()),
+            "月度交易数据"
+        );
+        assert_eq!(
+            without_inner_dates(lexicon(), "2022年度计划投资".into()),
             "2022年度计划投资"
         );
-        assert_eq!(without_inner_dates("12月份".into()), "12月份");
+        assert_eq!(without_inner_dates(lexicon(), "12月份".into()), "12月份");
         assert_eq!(
-            without_inner_dates("外贸进出口自2020年第三季度起".into()),
+            without_inner_dates(lexicon(), "外贸进出口自2020年第三季度起".into()),
             "外贸进出口"
         );
     }

@@ -235,6 +235,12 @@ impl NumeralTable {
         &self.collectives
     }
 
+    /// True when rules match `c` as part of a numeral (三, 百, 萬; not the
+    /// read-only 洞 or 拐).
+    pub fn is_matched(&self, c: char) -> bool {
+        self.char_sets.iter().any(|(_, set)| set.contains(c))
+    }
+
     /// The sets of characters rules match, for the fragments (`numeral_digit`
     /// → `零〇○一壹…`, regex-escaped, to be written inside brackets).
     pub fn char_sets(&self) -> &[(&'static str, String)] {

@@ -65,6 +65,10 @@ lexicon! {
         not_qualifiers <- ["guards.not_qualifiers"],
         /// Words that make a duration after them a time frame (过去五年, 近三年).
         time_frames <- ["guards.time_frames"],
+        /// After an amount: the base of an exchange rate (兑).
+        rate_bases <- ["guards.rate_bases"],
+        /// Words that begin with a rate base but are verbs (兑换, 兑付).
+        not_rate_bases <- ["guards.not_rate_bases"],
         /// Characters that end an amount: a dash after one joins a range (1万元--5万元).
         amount_ends <- ["guards.amount_ends"],
         /// Verbs a subject may start with; text before the first is cut off.
@@ -96,6 +100,10 @@ lexicon! {
         increment_markers <- ["subject.increment_markers"],
         /// Adverbial nouns that are never a subject read after a number (情况下).
         subject_not_subjects <- ["subject.not_subjects"],
+        /// One character that places a thing rather than names it (中, 内).
+        subject_place_words <- ["subject.place_words"],
+        /// The characters before 中 in nouns ending in it (高中, 其中).
+        subject_among_nouns <- ["subject.among_nouns"],
         /// Words after which the subject is read after the number (连续).
         subject_after_markers <- ["subject.after_markers"],
         /// Head nouns a 分别 list shares (增加值).
@@ -127,6 +135,12 @@ lexicon! {
         date_ends <- ["period.date_ends"],
         /// Words before a date that make it relative (本月, 上年末).
         relative_openers <- ["period.relative_openers"],
+        /// Words that open a span's start (自, 从).
+        span_openers <- ["period.span_openers"],
+        /// Words that close a span's start (起, 以来).
+        span_closers <- ["period.span_closers"],
+        /// Words after a Republic-era year that make it a date (第, 上半年).
+        after_year <- ["period.after_year"],
         /// A date right after one is where a change started (由).
         origins <- ["period.origins"],
         /// After a date: the span since it (以来).
