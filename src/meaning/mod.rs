@@ -160,10 +160,10 @@ fn read_meanings(
         let dated_base = comparison.is_none().then(|| {
             let period: &str = &period.as_ref()?.period;
             let year = period.get(..4)?;
-            if period::is_year_before_base(before, year) {
+            if period::is_year_before_base(lexicon, before, year) {
                 Some(Comparison::Yoy)
             } else {
-                period::is_month_before_base(before, period).then_some(Comparison::Mom)
+                period::is_month_before_base(lexicon, before, period).then_some(Comparison::Mom)
             }
         });
         let shared_sources = match dated_base.flatten() {

@@ -2,40 +2,13 @@
 //! numbers, dates and periods, place words and verbs of making new (（三）,
 //! 2024年, 全市, 新建).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
 use crate::rules::Lexicon;
 use crate::text::clause;
 use crate::text::word_set::prefix;
 
-/// Dates and periods at the start of a subject (2024年, 114年 in Taiwan's calendar,
-/// 前三季度, 前十个月, 截至11月底, 2024—2025学年, Q2).
-pub static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
-    use super::period::{MONTH_WORDS, YEAR_DIGITS};
-    Regex::new(&format!(
-        concat!(
-            r"^(?:截至|到|至|在)?(?:[0-9]{{4}}(?:-|—|–|至)[0-9]{{4}}学年(?:度)?)?(?:(?:[0-9]{{4}}|1[01][0-9]|{YEAR_DIGITS})年(?:度)?)?",
-            r"(?:(?:[0-9]{{1,2}}(?:-|—|至)?[0-9]{{0,2}}|{MONTH_WORDS})月(?:份|末|底|当月|當月|以来|以來)?|前?[一二三四1-4]季度|第[一二三四1-4]季度?|[前首][0-9一二三四五六七八九十]{{1,3}}[个個]月|上半年|下半年|全年|[Qq][1-4])?",
-            r"(?:[0-9]{{1,2}}日)?(?:以来|以來|来|來)?(?:[一二三四五六七八九十两兩0-9]+年[来來])?的?"
-        ),
-        YEAR_DIGITS = YEAR_DIGITS,
-        MONTH_WORDS = MONTH_WORDS,
-    ))
-    .expect("valid pattern")
-});
-
-/// The characters a [`LEADING_DATE`] match can start with, besides digits: the
+/// The characters a `leading_date` match (`dates.toml`) can start with, besides digits: the
 /// regex runs only where one stands first.
 const DATE_OPENINGS: &str = "截到至在前首第一二三四五六七八九十两兩上下全以来來的Qq";
-
-/// A heading's number at the start of a subject: （三）, (2), 2., 一、.
-static LEADING_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[、.．])",
-    )
-    .expect("valid pattern")
-});
 
 /// `text` without leading heading numbers, dates and place words (（三）, 全年, 全市, 2024年).
 pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
@@ -44,7 +17,7 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
         // 2.文化旅游 is a heading; 2.5G网络 is not.
         if let Some(m) = text
             .starts_with(|c: char| c.is_ascii_digit() || "（(一二三四五六七八九十".contains(c))
-            .then(|| LEADING_HEADING.find(text))
+            .then(|| lexicon.dates.leading_heading.find(text))
             .flatten()
             .filter(|m| !text[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
         {
@@ -52,7 +25,7 @@ pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
         }
         if let Some(m) = text
             .starts_with(|c: char| c.is_ascii_digit() || DATE_OPENINGS.contains(c))
-            .then(|| LEADING_DATE.find(text))
+            .then(|| lexicon.dates.leading_date.find(text))
             .flatten()
             // 在建规模: a lone 在 or 至 opens no date.
             .filter(|m| !matches!(m.as_str(), "" | "截至" | "到" | "至" | "在"))

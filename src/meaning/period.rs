@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 
-use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use crate::model::published::Published;
@@ -15,85 +14,21 @@ use crate::rules::Lexicon;
 use crate::text::first_line;
 use crate::text::word_set::{prefix, suffix};
 
-/// A date mention: a year, a month (range), a quarter or a half year, at least
-/// one of them. The parts repeat after 今年 under names ending in `t`, and
-/// without a year under names ending in `_`.
-fn date_pattern(years: &str) -> Regex {
-    // After a year a month may be written in words (二〇二五年十月); alone,
-    // 三月 is too often something else.
-    let part = |s: &str, month_words: &str| {
-        format!(
-            concat!(
-                r"(?:(?P<m1{s}>[0-9]{{1,2}})(?:月份?)?(?:-|—|－|至|到|~)(?P<m2{s}>[0-9]{{1,2}})月",
-                r"|[前首](?P<q{s}>[一二三四])季度",
-                r"|[前首](?P<pm{s}>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[个個]月",
-                r"|第(?P<qn{s}>[一二三四1-4])季度?|(?P<qd{s}>[一二三四1-4])季度",
-                r"|(?P<half{s}>上半年|下半年)",
-                r"|(?P<m{s}>[0-9]{{1,2}}{w})月(?:份|末|底|当月|當月)?",
-                r#"|[“"]?(?P<hol{s}>五一|国庆|國慶)(?:[”"](?:{HOLIDAY_WORDS})?|(?:{HOLIDAY_WORDS})))"#
-            ),
-            s = s,
-            w = month_words,
-            HOLIDAY_WORDS = HOLIDAY_WORDS,
-        )
-    };
-    // 去年12月: the year before the document's, with a month or quarter;
-    // 今年3月: the document's own.
-    let pattern = format!(
-        r"(?:(?P<y>{years})年|(?P<ly>去年|上年)){}?|(?P<ty>今年|本年){}|{}",
-        part("", &format!("|{MONTH_WORDS}")),
-        part("t", &format!("|{MONTH_WORDS}")),
-        part("_", "")
-    );
-    Regex::new(&pattern).expect("valid date pattern")
-}
-
-/// Date mentions with Gregorian years.
-static DATE: Lazy<Regex> = Lazy::new(|| date_pattern(YEAR_DIGITS));
-
-/// Date mentions with Gregorian or Republic-era years.
-static REPUBLIC_DATE: Lazy<Regex> =
-    Lazy::new(|| date_pattern(&format!("{YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS}")));
-
-/// The date pattern for a text's calendar.
-fn dates(calendar: Calendar) -> &'static Regex {
+/// The pattern of a date mention (`dates.toml` `mention`) for a text's calendar.
+fn dates(lexicon: &Lexicon, calendar: Calendar) -> &Regex {
     match calendar {
-        Calendar::Gregorian => &DATE,
-        Calendar::Republic => &REPUBLIC_DATE,
+        Calendar::Gregorian => &lexicon.dates.mention.gregorian,
+        Calendar::Republic => &lexicon.dates.mention.republic,
     }
 }
 
-/// The year pattern for a text's calendar.
-fn years(calendar: Calendar) -> &'static Regex {
+/// The year pattern (`dates.toml` `year`) for a text's calendar.
+fn years(lexicon: &Lexicon, calendar: Calendar) -> &Regex {
     match calendar {
-        Calendar::Gregorian => &YEAR,
-        Calendar::Republic => &REPUBLIC_YEAR,
+        Calendar::Gregorian => &lexicon.dates.year.gregorian,
+        Calendar::Republic => &lexicon.dates.year.republic,
     }
 }
-
-/// A time named relative to the document's own: a work report's 过去一年 and
-/// 过去五年 look back, 今年 forward; 去年 and 上年 are the year before; 目前,
-/// 日前, 本月 and 上月 are read against the publication's month.
-static RELATIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"过去的?(?P<n>[一两二三四五六七八九十]|[0-9]{1,2})[个個]?年|(?P<this>今年|本年)|(?P<last>去年|上年)",
-        r"|(?P<now>目前|当前|當前|日前|近日|本月)|(?P<prev>上月|上个月|上個月)"
-    ))
-    .expect("valid relative year pattern")
-});
-
-/// A year in digits or in words (2025, 二〇二五, 一九九八).
-pub const YEAR_DIGITS: &str = "(?:19|20)[0-9]{2}|(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}";
-
-/// Words after a holiday's name that make it the holiday (五一假期, 国庆期间);
-/// a name in quotes (“五一”) is the holiday without one.
-const HOLIDAY_WORDS: &str = "假期|黄金周|黃金周|期间|期間|长假|長假";
-
-/// A month in words (三, 十一), read only after a year.
-pub const MONTH_WORDS: &str = "十[一二]?|[一二三四五六七八九]";
-
-/// A year of the Republic era as Taiwan counts them (114年 is 2025).
-const REPUBLIC_YEAR_DIGITS: &str = "1[0-4][0-9]";
 
 /// The Republic era's year 1 is 1911 + 1.
 const REPUBLIC_EPOCH: u32 = 1911;
@@ -108,48 +43,25 @@ pub enum Calendar {
     Republic,
 }
 
-static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!("({YEAR_DIGITS})年")).expect("valid year pattern"));
-
-static REPUBLIC_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!("({YEAR_DIGITS}|{REPUBLIC_YEAR_DIGITS})年")).expect("valid year pattern")
-});
-
-/// A base named by year and the same time of it (较二〇二四年同月, 比2024年同期).
-static DATED_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        "(?:比|较|較|与|與|同|和)({YEAR_DIGITS})年同(?:期|月|季)"
-    ))
-    .expect("valid base pattern")
-});
-
 /// True when `before` compares with the same time of the year before `year`
 /// (较二〇二四年同月上升 in a figure of 2025): a year-on-year comparison.
-pub fn is_year_before_base(before: &str, year: &str) -> bool {
-    let Some(base) = DATED_BASE.captures_iter(before).last() else {
+pub fn is_year_before_base(lexicon: &Lexicon, before: &str, year: &str) -> bool {
+    let Some(base) = lexicon.dates.dated_base.captures_iter(before).last() else {
         return false;
     };
     let year: Option<u32> = year.parse().ok();
-    matches!((written_number(&base, 1), year), (Some(b), Some(y)) if b + 1 == y)
+    matches!((written_number(&base, "year"), year), (Some(b), Some(y)) if b + 1 == y)
 }
 
-/// The number a base's group `index` writes (二〇二四 → 2024, 九 → 9).
-fn written_number(base: &Captures, index: usize) -> Option<u32> {
-    in_digits(base.get(index)?.as_str())?.parse().ok()
+/// The number a base's group `name` writes (二〇二四 → 2024, 九 → 9).
+fn written_number(base: &Captures, name: &str) -> Option<u32> {
+    in_digits(base.name(name)?.as_str())?.parse().ok()
 }
-
-/// A base named by its month (比9月末, 较二〇二五年九月底).
-static MONTH_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        "(?:比|较|較)(?:({YEAR_DIGITS})年)?([0-9]{{1,2}}|{MONTH_WORDS})月(?:末|底|份)?"
-    ))
-    .expect("valid base pattern")
-});
 
 /// True when `before` compares with the month before `period`'s (比9月末减少
 /// in a figure of 2025-10): a month-on-month comparison.
-pub fn is_month_before_base(before: &str, period: &str) -> bool {
-    let Some(base) = MONTH_BASE.captures_iter(before).last() else {
+pub fn is_month_before_base(lexicon: &Lexicon, before: &str, period: &str) -> bool {
+    let Some(base) = lexicon.dates.month_base.captures_iter(before).last() else {
         return false;
     };
     let own = period
@@ -165,11 +77,11 @@ pub fn is_month_before_base(before: &str, period: &str) -> bool {
     } else {
         (year, month - 1)
     };
-    let base_year = match base.get(1) {
-        Some(_) => written_number(&base, 1),
+    let base_year = match base.name("year") {
+        Some(_) => written_number(&base, "year"),
         None => Some(before_year),
     };
-    written_number(&base, 2) == Some(before_month) && base_year == Some(before_year)
+    written_number(&base, "month") == Some(before_month) && base_year == Some(before_year)
 }
 
 /// A year as four digits: 二〇二五 → 2025; 114 → 2025 in the Republic
@@ -214,23 +126,15 @@ fn title_and_body_years(
     )
 }
 
-/// What follows the year of a date a span starts from (2023年8月以来).
-static SINCE_AFTER_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        "^(?:(?:[0-9]{{1,2}}|{MONTH_WORDS})月(?:份|[0-9]{{1,2}}日)?)?(?:以来|以來)"
-    ))
-    .expect("valid pattern")
-});
-
 /// The first year mentioned in `hay` that dates something: not a base, and
 /// not the start of a span (2023年8月以来 names when something began).
 fn first_dating_year(lexicon: &Lexicon, hay: &str, calendar: Calendar) -> Option<String> {
-    years(calendar)
+    years(lexicon, calendar)
         .captures_iter(hay)
         .filter_map(|c| c.get(1).zip(c.get(0)))
         .filter(|(_, m)| {
             !is_base(lexicon, hay, m.start(), m.end())
-                && !SINCE_AFTER_YEAR.is_match(&hay[m.end()..])
+                && !lexicon.dates.since_after_year.is_match(&hay[m.end()..])
         })
         .find_map(|(year, _)| year_in_digits(year.as_str(), calendar))
 }
@@ -303,9 +207,14 @@ fn since(lexicon: &Lexicon, period: &str, after: &str, year: Option<&str>) -> Op
 /// in a text published in 2021 → 2021-01/2021-08). A first line whose date
 /// opens a clause is a dated sentence (2024年1月8日，…), not a title; a date in brackets (工作报告（2026年1月15日）) is when the
 /// text was delivered, not what its figures measure.
-fn title_period(text: &str, calendar: Calendar, anchors: &Anchors) -> Option<String> {
+fn title_period(
+    lexicon: &Lexicon,
+    text: &str,
+    calendar: Calendar,
+    anchors: &Anchors,
+) -> Option<String> {
     let title = first_line(text);
-    dates(calendar)
+    dates(lexicon, calendar)
         .captures_iter(title)
         .filter(|c| {
             // A date without a year dates a title only against a publication date.
@@ -391,7 +300,7 @@ impl DateIndex {
         };
         let this_year = anchors.this_year().map(|y| y.to_string());
         let (mut mentions, mut sections, mut owned) = relative_mentions(lexicon, text, &anchors);
-        let mut dated: Vec<(usize, usize, String)> = dates(calendar)
+        let mut dated: Vec<(usize, usize, String)> = dates(lexicon, calendar)
             .captures_iter(text)
             .filter_map(|caps| {
                 let whole = caps.get(0)?;
@@ -409,14 +318,14 @@ impl DateIndex {
                 Some((whole.start(), whole.end(), period))
             })
             .collect();
-        dated.extend(plan_periods(text));
+        dated.extend(plan_periods(lexicon, text));
         dated.sort_by_key(|(start, _, _)| *start);
         join_listed_dates(lexicon, text, &mut dated);
         sections.extend(heading_sections(text, &dated));
         sections.sort_by_key(|(at, _, _)| *at);
         mentions.extend(dated.into_iter().map(|(_, end, p)| (end, Arc::from(p))));
         mentions.sort_by_key(|(end, _)| *end);
-        let default = match title_period(text, calendar, &anchors) {
+        let default = match title_period(lexicon, text, calendar, &anchors) {
             Some(p) => Some(Dated {
                 period: Arc::from(p),
                 source: "the title's period",
@@ -497,20 +406,16 @@ pub fn last_month_of(period: &str) -> Option<String> {
     (period.contains('/') && last.len() == 7).then(|| last.to_string())
 }
 
-/// The span of a five-year plan named by its number (“十三五”以来, 十四五时期).
-/// The plan's name alone (“十四五”收官之年, “十三五”目标) dates nothing.
-static PLAN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new("十([一二三四五])五[”\"]?(?:以来|以來|时期|時期|期间|期間)")
-        .expect("valid plan pattern")
-});
-
 /// The years of each five-year plan the text names, as dated mentions
 /// (start, end, period): the third plan began in 1966 and each lasts five years.
-fn plan_periods(text: &str) -> Vec<(usize, usize, String)> {
-    PLAN.captures_iter(text)
+fn plan_periods(lexicon: &Lexicon, text: &str) -> Vec<(usize, usize, String)> {
+    lexicon
+        .dates
+        .plan
+        .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
-            let n = crate::numeral::digit_value(caps.get(1)?.as_str().chars().next()?)?;
+            let n = crate::numeral::digit_value(caps.name("plan")?.as_str().chars().next()?)?;
             let first = 1966 + 5 * (10 + u32::from(n) - 3);
             Some((whole.start(), whole.end(), format!("{first}/{}", first + 4)))
         })
@@ -620,7 +525,7 @@ fn relative_mentions(lexicon: &Lexicon, text: &str, anchors: &Anchors) -> Relati
     let Some(year) = anchors.this_year() else {
         return (mentions, sections, owned);
     };
-    for caps in RELATIVE.captures_iter(text) {
+    for caps in lexicon.dates.relative.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let after = &text[whole.end()..];
         if let (Some(number), Some(_)) = (owning_number(text, whole.end()), caps.name("last")) {
@@ -644,7 +549,10 @@ fn relative_mentions(lexicon: &Lexicon, text: &str, anchors: &Anchors) -> Relati
         } else if caps.name("this").is_some() {
             // 今年上半年, 今年1-5月: a date of this year, not a section opening.
             let clause = &after[..crate::text::clause::clause_end(after, 0)];
-            if DATE.find(clause).is_some_and(|m| m.start() == 0) {
+            if dates(lexicon, Calendar::Gregorian)
+                .find(clause)
+                .is_some_and(|m| m.start() == 0)
+            {
                 continue;
             }
             sections.push((at, Arc::from(year.to_string()), FROM_SECTION));
@@ -812,6 +720,7 @@ impl Anchors {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use once_cell::sync::Lazy;
 
     /// The bundled rules' lexicon, loaded once.
     fn lexicon() -> &'static Lexicon {
@@ -1162,15 +1071,27 @@ mod tests {
 
     #[test]
     fn the_month_before_a_figures_own_is_a_month_on_month_base() {
-        assert!(is_month_before_base("比9月末减少", "2025-10"));
-        assert!(is_month_before_base("较9月份增加", "2025-10"));
-        assert!(is_month_before_base("较十二月底增加", "2026-01"));
-        assert!(is_month_before_base("比2024年12月末增加", "2025-01"));
-        assert!(!is_month_before_base("比2023年12月末增加", "2025-01"));
-        assert!(!is_month_before_base("比8月末减少", "2025-10"));
-        assert!(!is_month_before_base("比9月末减少", "2025-01/2025-10"));
-        assert!(!is_month_before_base("比9月末减少", "2025-Q3"));
-        assert!(!is_month_before_base("同比减少", "2025-10"));
+        assert!(is_month_before_base(lexicon(), "比9月末减少", "2025-10"));
+        assert!(is_month_before_base(lexicon(), "较9月份增加", "2025-10"));
+        assert!(is_month_before_base(lexicon(), "较十二月底增加", "2026-01"));
+        assert!(is_month_before_base(
+            lexicon(),
+            "比2024年12月末增加",
+            "2025-01"
+        ));
+        assert!(!is_month_before_base(
+            lexicon(),
+            "比2023年12月末增加",
+            "2025-01"
+        ));
+        assert!(!is_month_before_base(lexicon(), "比8月末减少", "2025-10"));
+        assert!(!is_month_before_base(
+            lexicon(),
+            "比9月末减少",
+            "2025-01/2025-10"
+        ));
+        assert!(!is_month_before_base(lexicon(), "比9月末减少", "2025-Q3"));
+        assert!(!is_month_before_base(lexicon(), "同比减少", "2025-10"));
     }
 
     #[test]

@@ -5,29 +5,13 @@
 //! (阻断了近百亿元的资金外流) and, for counts, the noun the measure word governs
 //! (43个重点区域).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
-use super::opening::{strip_leading, LEADING_DATE};
+use super::opening::strip_leading;
 use crate::model::metric::Kind;
 use crate::rules::Lexicon;
 use crate::text::clause;
 use crate::text::clause::is_clause_end;
 use crate::text::normalize::is_han;
 use crate::text::word_set::{prefix, strip_suffixes, suffix};
-
-/// A comparison base or starting point at the end (比2019年, 较去年同期, 比年初, 较常年,
-/// 由上年同期, 恢复至2019年的, 与上年同期相比): not part of the subject, and all of it when the
-/// clause opens with it (比上年末减少).
-static TRAILING_BASE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(?:比|较|較|由)“?[上去前近同全本年常多原0-9一二三四十][^比较較由]{0,10}|(?:至|到|为|為|是|于|於)[0-9]{4}年(?:同期)?(?:水平)?的|(?:与|和|同|跟|與)[^与和跟與]{1,10}(?:相比|相较|相較|比较|比較))$")
-        .expect("valid pattern")
-});
-
-/// A span of years at the end (两年平均 → 两年, 五年年均 → 五年年 once 均 is
-/// gone): the base of an average, not part of the subject.
-static TRAILING_YEARS: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"[一二两三四五六七八九十0-9]+年年?$").expect("valid pattern"));
 
 /// How many characters a subject read after the number may have.
 const AFTER_LIMIT: usize = 16;
@@ -88,13 +72,17 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         let may_end_in_base = s.contains(['比', '较', '較', '由']) || s.ends_with('的');
         // 价格环比上涨的城市: the 比 of 环比 or 同比 opens no base.
         if let Some(m) = may_end_in_base
-            .then(|| TRAILING_BASE.find(s))
+            .then(|| lexicon.dates.trailing_base.find(s))
             .flatten()
             .filter(|m| !s[..m.start()].ends_with(['环', '環', '同']))
         {
             s = &s[..m.start()];
         }
-        if let Some(m) = s.ends_with('年').then(|| TRAILING_YEARS.find(s)).flatten() {
+        if let Some(m) = s
+            .ends_with('年')
+            .then(|| lexicon.dates.trailing_years.find(s))
+            .flatten()
+        {
             s = &s[..m.start()];
         }
         if let Some(k) = from_frame(lexicon, s) {
@@ -116,20 +104,10 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         Some(share) if share.contains(['占', '佔']) => share,
         _ => s,
     };
-    without_base_date(without_stray_quotes(s))
+    without_base_date(lexicon, without_stray_quotes(s))
 }
 
-/// A date inside a subject (深圳2021年全年地区生产总值, 宁波今年3月份成交量,
-/// 泉州3月份房地产成交量): the period column holds it.
-static INNER_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?:(?:19|20)[0-9]{2}年|今年|去年|本年|上年)(?:全年|上半年|下半年|[前第]?[一二三四1-4]季度?|[0-9]{1,2}月(?:份|末|底)?)?",
-        r"|[0-9]{1,2}月(?:份|末|底)?"
-    ))
-    .expect("valid pattern")
-});
-
-/// `subject` without the dates inside it ([`INNER_DATE`]). A month that
+/// `subject` without the dates inside it (`dates.toml` `inner_date`). A month that
 /// opens a longer word stays (月度交易数据 holds no date), and so does a year
 /// before 度 (2022年度计划) or 的 (是2020年的).
 fn without_inner_dates(lexicon: &Lexicon, subject: String) -> String {
@@ -138,7 +116,7 @@ fn without_inner_dates(lexicon: &Lexicon, subject: String) -> String {
     }
     let mut out = String::with_capacity(subject.len());
     let mut last = 0;
-    for m in INNER_DATE.find_iter(&subject) {
+    for m in lexicon.dates.inner_date.find_iter(&subject) {
         let after = &subject[m.end()..];
         if after.starts_with(['度', '的']) || after.is_empty() && m.start() == 0 {
             continue;
@@ -281,12 +259,14 @@ fn without_possessive(subject: String) -> String {
 
 /// 網上銷售佔2025年10月零售業總銷貨價值: the date of a share's base is no
 /// part of the subject.
-fn without_base_date(s: &str) -> String {
+fn without_base_date(lexicon: &Lexicon, s: &str) -> String {
     let Some((i, c)) = s.char_indices().find(|(_, c)| matches!(c, '占' | '佔')) else {
         return s.to_string();
     };
     let base = &s[i + c.len_utf8()..];
-    match LEADING_DATE
+    match lexicon
+        .dates
+        .leading_date
         .find(base)
         .filter(|m| m.end() < base.len() && base[..m.end()].contains(['年', '月', '季']))
     {
@@ -734,6 +714,7 @@ fn shared_tail(first: &str, last: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use once_cell::sync::Lazy;
 
     /// The bundled rules' lexicon, loaded once.
     fn lexicon() -> &'static Lexicon {

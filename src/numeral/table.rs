@@ -168,6 +168,13 @@ impl NumeralTable {
                 "numeral_digit_nonzero",
                 class(&mut digits.iter().filter(|(d, _)| *d > 0).map(|(_, e)| *e)),
             ),
+            (
+                "numeral_digit_plain",
+                class(&mut digits.iter().map(|(_, e)| *e))
+                    .chars()
+                    .filter(|c| !file.financial.contains(*c))
+                    .collect(),
+            ),
             ("numeral_place", class(&mut places.iter().map(|(_, e)| *e))),
             (
                 "numeral_section",
@@ -262,6 +269,19 @@ mod tests {
         assert_eq!(table.get('廿'), Some(NumeralChar::Tens(2)));
         assert_eq!(table.digit_char(2), Some('二'));
         assert!(table.collectives().contains(&("打".to_string(), 12)));
+    }
+
+    #[test]
+    fn plain_digits_leave_out_the_financial_forms() {
+        let table = NumeralTable::parse(SOURCE).unwrap();
+        let plain = &table
+            .char_sets()
+            .iter()
+            .find(|(n, _)| *n == "numeral_digit_plain")
+            .unwrap()
+            .1;
+        assert!(plain.contains('〇') && plain.contains('九') && plain.contains('两'));
+        assert!(!plain.contains('玖') && !plain.contains('壹'));
     }
 
     #[test]

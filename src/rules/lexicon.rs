@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
+use super::dates::DateGrammar;
 use super::error::{RuleError, SourceFile};
 use super::script::{traditional, with_traditional};
 use crate::model::metric::Qualifier;
@@ -57,6 +58,8 @@ lexicon! {
         increment: String,
         /// Contracted words and the items they stand for (存贷款 → 存款, 贷款).
         subject_contractions: BTreeMap<String, Vec<String>>,
+        /// The date grammar of `dates.toml`, set by the rule set's loader.
+        dates: DateGrammar,
     }
     sets {
         /// Characters that make a following number an ordinal or rank (第, 前).

@@ -8,6 +8,7 @@
 
 pub mod capture;
 mod cost;
+pub mod dates;
 pub mod error;
 pub mod fragments;
 pub mod lexicon;
@@ -25,6 +26,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
+pub use dates::DateGrammar;
 pub use error::{RuleError, RuleErrors, SourceFile};
 use fragments::{regex_reason, Fragments};
 pub use lexicon::Lexicon;
@@ -39,6 +41,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("fragments.toml", include_str!("../../rules/fragments.toml")),
     ("units.toml", include_str!("../../rules/units.toml")),
     ("lexicon.toml", include_str!("../../rules/lexicon.toml")),
+    ("dates.toml", include_str!("../../rules/dates.toml")),
     ("numerals.toml", crate::numeral::table::SOURCE),
     ("percent.toml", include_str!("../../rules/percent.toml")),
     ("money.toml", include_str!("../../rules/money.toml")),
@@ -52,10 +55,11 @@ pub fn bundled_file_names() -> Vec<&'static str> {
     BUNDLED.iter().map(|(name, _)| *name).collect()
 }
 
-const SPECIAL_FILES: [&str; 4] = [
+const SPECIAL_FILES: [&str; 5] = [
     "fragments.toml",
     "units.toml",
     "lexicon.toml",
+    "dates.toml",
     "numerals.toml",
 ];
 
@@ -254,13 +258,14 @@ impl RuleSet {
         let fragments_file = find("fragments.toml")?;
         let units_file = find("units.toml")?;
         let lexicon_file = find("lexicon.toml")?;
+        let dates_file = find("dates.toml")?;
 
         let mut errors = Vec::new();
         let units = UnitTable::load(units_file).unwrap_or_else(|e| {
             errors.extend(e);
             UnitTable::default()
         });
-        let lexicon = Lexicon::load(lexicon_file).unwrap_or_else(|e| {
+        let mut lexicon = Lexicon::load(lexicon_file).unwrap_or_else(|e| {
             errors.extend(e);
             Lexicon::default()
         });
@@ -293,6 +298,10 @@ impl RuleSet {
             alternation(lexicon.qual_after.words().collect()),
         );
         errors.extend(fragments.check(fragments_file));
+        match DateGrammar::load(dates_file, &fragments) {
+            Ok(dates) => lexicon.dates = dates,
+            Err(e) => errors.extend(e),
+        }
 
         let mut rules = Vec::new();
         let mut seen: HashMap<String, (String, usize)> = HashMap::new();

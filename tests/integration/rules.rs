@@ -334,3 +334,49 @@ fn a_word_set_reads_every_list_it_names_with_traditional_forms() {
     // Traditional forms are added to every set.
     assert!(lexicon.subject_balances.contains("餘額"));
 }
+
+#[test]
+fn a_date_pattern_without_a_group_the_code_reads_is_refused_at_its_line() {
+    let e = error_with("dates.toml", |t| t.replacen("(?P<plan>", "(", 1));
+    assert_eq!(
+        e,
+        format!(
+            "dates.toml:{}: plan: the code reads the groups plan, missing here",
+            rule_line("dates.toml", "plan = ")
+        )
+    );
+}
+
+#[test]
+fn a_date_pattern_naming_an_unknown_fragment_is_refused_at_its_line() {
+    let e = error_with("dates.toml", |t| {
+        t.replacen("{date_month_words})月(?:份|[0-9]", "{month_word})月(?:份|[0-9]", 1)
+    });
+    assert_eq!(
+        e,
+        format!(
+            "dates.toml:{}: since_after_year: unknown fragment {{month_word}}",
+            rule_line("dates.toml", "since_after_year = ")
+        )
+    );
+}
+
+#[test]
+fn an_unknown_date_entry_is_refused_at_its_line() {
+    let added = |t: &str| format!("{t}weekday = '周[一二三四五六日]'\n");
+    let e = error_with("dates.toml", added);
+    let text = std::fs::read_to_string(crate::common::root().join("rules/dates.toml")).unwrap();
+    let line = added(&text).lines().count();
+    assert_eq!(e, format!("dates.toml:{line}: unknown entry `weekday`"));
+}
+
+#[test]
+fn date_patterns_read_the_numeral_alphabet() {
+    // 二〇二五 is a year because fragments.toml's date_year takes its digits
+    // from numerals.toml; the Republic form adds 114年 only for that calendar.
+    let rules = RuleSet::from_sources(shipped_sources()).unwrap();
+    let years = &rules.lexicon.dates.year;
+    assert!(years.gregorian.is_match("二〇二五年"));
+    assert!(!years.gregorian.is_match("114年"));
+    assert!(years.republic.is_match("114年"));
+}
