@@ -405,7 +405,9 @@ fn read_qualifier(
             end = post.start;
         } else {
             // 3个多月: the numeral's 多 or 余, written after its measure word.
-            let odd = matches!(post.as_str(), "多" | "余" | "餘").then_some(Qualifier::MoreThan);
+            let mut chars = post.as_str().chars();
+            let over = chars.next().map(|c| table().get(c)) == Some(Some(NumeralChar::Over));
+            let odd = (over && chars.next().is_none()).then_some(Qualifier::MoreThan);
             qualifier = lexicon.qual_after.get(post.as_str()).or(odd).or(qualifier);
         }
     }

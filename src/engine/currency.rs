@@ -4,24 +4,21 @@
 use crate::model::candidate::Candidate;
 use crate::model::metric::Kind;
 use crate::text::clause::{clause_start, window_start};
-
-/// Names and signs that state the renminbi outright: an amount written with
-/// one stays `CNY` wherever the text is from.
-const RENMINBI_NAMED: [&str; 6] = ["人民币", "人民幣", "RMB", "CNY", "¥", "￥"];
+use crate::text::word_set::WordSet;
 
 /// How far back, in characters, a clause may name the renminbi for its amount
 /// (人民幣存款餘額為8,000億元).
 const NAMED_BEFORE_CHARS: usize = 20;
 
 /// Gives the amounts in bare 元 the text's local currency `local`, when it has
-/// one ([`crate::rules::UnitTable::local_currency`]).
-pub fn localise(local: Option<&str>, text: &str, candidates: &mut [Candidate]) {
+/// one ([`crate::rules::UnitTable::local_currency`]); an amount whose span or
+/// clause names the renminbi (`renminbi`, lexicon `guards.renminbi_names`)
+/// stays `CNY` wherever the text is from.
+pub fn localise(renminbi: &WordSet, local: Option<&str>, text: &str, candidates: &mut [Candidate]) {
     let Some(local) = local else {
         return;
     };
-    let names_renminbi = |part: Option<&str>| {
-        part.is_some_and(|part| RENMINBI_NAMED.iter().any(|n| part.contains(n)))
-    };
+    let names_renminbi = |part: Option<&str>| part.is_some_and(|part| renminbi.occurs_in(part));
     let clause_before = |at: usize| {
         let from = clause_start(text, window_start(text, 0, at, NAMED_BEFORE_CHARS), at);
         text.get(from..at)

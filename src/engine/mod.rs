@@ -184,7 +184,7 @@ impl Extractor {
         );
         let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         let local = self.rules.units.local_currency(text);
-        currency::localise(local, text, &mut kept);
+        currency::localise(&self.rules.lexicon.renminbi_names, local, text, &mut kept);
         ranges::join_money_ranges(&self.rules.range_sep, text, &mut kept);
         let mut groups = lists::expand_lists(&self.rules.list_item, text, kept);
         // Taiwan's releases count years from the Republic's founding (114年).

@@ -497,7 +497,7 @@ fn clause_subject(
     // 开工建设10亿元以上重大产业项目47个: an amount with a bound right before
     // a noun is a threshold that names a class; what it measures is that
     // class. (A share's bound before a noun, 保持在6%以上水平, is not.)
-    if !is_ratio(kind) && ["以上", "以下"].iter().any(|q| text[..end].ends_with(q)) {
+    if !is_ratio(kind) && word_set::suffix(&text[..end], &lexicon.subject_thresholds).is_some() {
         if let Some(s) = subject::after_subject(lexicon, until_next, Kind::Count) {
             return Found {
                 subject: s,

@@ -6,27 +6,23 @@ use crate::rules::Lexicon;
 use crate::text::clause;
 use crate::text::word_set::prefix;
 
-/// The characters a `leading_date` match (`dates.toml`) can start with, besides digits: the
-/// regex runs only where one stands first.
-const DATE_OPENINGS: &str = "截到至在前首第一二三四五六七八九十两兩上下全以来來的Qq";
-
 /// `text` without leading heading numbers, dates and place words (（三）, 全年, 全市, 2024年).
 pub fn strip_leading<'t>(lexicon: &Lexicon, mut text: &'t str) -> &'t str {
     loop {
         let start = text;
         // 2.文化旅游 is a heading; 2.5G网络 is not.
-        if let Some(m) = text
-            .starts_with(|c: char| c.is_ascii_digit() || "（(一二三四五六七八九十".contains(c))
-            .then(|| lexicon.dates.leading_heading.find(text))
-            .flatten()
+        if let Some(m) = lexicon
+            .dates
+            .leading_heading
+            .find(text)
             .filter(|m| !text[m.end()..].starts_with(|c: char| c.is_ascii_digit()))
         {
             text = &text[m.end()..];
         }
-        if let Some(m) = text
-            .starts_with(|c: char| c.is_ascii_digit() || DATE_OPENINGS.contains(c))
-            .then(|| lexicon.dates.leading_date.find(text))
-            .flatten()
+        if let Some(m) = lexicon
+            .dates
+            .leading_date
+            .find(text)
             // 在建规模: a lone 在 or 至 opens no date.
             .filter(|m| !matches!(m.as_str(), "" | "截至" | "到" | "至" | "在"))
         {

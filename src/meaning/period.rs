@@ -575,13 +575,14 @@ fn relative_mentions(lexicon: &Lexicon, text: &str, anchors: &Anchors) -> Relati
     (mentions, sections, owned)
 }
 
+/// A quarter's number, in a digit or a numeral (三 → 3); 4 when unread.
 fn quarter(c: &str) -> u32 {
-    match c {
-        "一" | "1" => 1,
-        "二" | "2" => 2,
-        "三" | "3" => 3,
-        _ => 4,
-    }
+    let first = c.chars().next();
+    let digit = first.and_then(|d| {
+        d.to_digit(10)
+            .or_else(|| crate::numeral::digit_value(d).map(u32::from))
+    });
+    digit.map_or(4, |d| d.clamp(1, 4))
 }
 
 /// The months a date names within its year.

@@ -72,6 +72,8 @@ lexicon! {
         rate_bases <- ["guards.rate_bases"],
         /// Words that begin with a rate base but are verbs (兑换, 兑付).
         not_rate_bases <- ["guards.not_rate_bases"],
+        /// Names and signs that state the renminbi outright (人民币, ¥).
+        renminbi_names <- ["guards.renminbi_names"],
         /// Characters that end an amount: a dash after one joins a range (1万元--5万元).
         amount_ends <- ["guards.amount_ends"],
         /// Verbs a subject may start with; text before the first is cut off.
@@ -107,6 +109,8 @@ lexicon! {
         subject_place_words <- ["subject.place_words"],
         /// The characters before 中 in nouns ending in it (高中, 其中).
         subject_among_nouns <- ["subject.among_nouns"],
+        /// Bounds that make an amount before a noun a threshold (以上, 以下).
+        subject_thresholds <- ["subject.thresholds"],
         /// Words after which the subject is read after the number (连续).
         subject_after_markers <- ["subject.after_markers"],
         /// Head nouns a 分别 list shares (增加值).

@@ -20,7 +20,7 @@ const HAN_ALLOWED: [(&str, &str); 2] = [
 
 /// Han-character string and character literals left in non-test Rust outside
 /// the allow-list. Lower it as word lists move into `rules/`; never raise it.
-const HAN_LITERALS_CEILING: usize = 157;
+const HAN_LITERALS_CEILING: usize = 145;
 
 #[test]
 fn top_level_modules_import_each_other_in_one_direction_only() {

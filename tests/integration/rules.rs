@@ -350,7 +350,11 @@ fn a_date_pattern_without_a_group_the_code_reads_is_refused_at_its_line() {
 #[test]
 fn a_date_pattern_naming_an_unknown_fragment_is_refused_at_its_line() {
     let e = error_with("dates.toml", |t| {
-        t.replacen("{date_month_words})月(?:份|[0-9]", "{month_word})月(?:份|[0-9]", 1)
+        t.replacen(
+            "{date_month_words})月(?:份|[0-9]",
+            "{month_word})月(?:份|[0-9]",
+            1,
+        )
     });
     assert_eq!(
         e,
