@@ -15,7 +15,7 @@
 //! engine/   text in, rows out: scan, resolve, overlaps, ranges, lists
 //! meaning/  what a number measures: subject, change, comparison, period
 //! input/    finding files, decoding bytes, HTML/PDF/Word, metadata
-//! rules/    loading and validating the rule files in `rules/`
+//! rules/    loading and validating `rules/`: rules, word lists, date grammar
 //! numeral/  numerals: Arabic, Chinese, financial and mixed (rules/numerals.toml)
 //! text/     normalisation with offsets, clauses and sentences, word sets
 //! model/    decimals, the metric row, candidates, dates, the output columns

@@ -297,13 +297,31 @@ fn read_meanings(
                 }
             }
             let mut topic_len = 0;
-            let from_clause_before = (k == 0 && found.subject.is_empty())
-                .then(|| clause_before_subject(lexicon, text, clause_from))
+            // 占比27% after “80后”位列第二: an attribute alone is of the topic
+            // the clause before names.
+            let attribute_only = lexicon.subject_attributes.contains(&found.subject);
+            let from_clause_before = (k == 0 && (found.subject.is_empty() || attribute_only))
+                .then(|| {
+                    let before = ClauseBefore {
+                        from: clause_from,
+                        rows_end: previous_end,
+                        attribute_only,
+                    };
+                    clause_before_subject(lexicon, text, before)
+                })
                 .flatten();
             if let Some(s) = from_clause_before {
+                let attribute = if attribute_only {
+                    found.subject.as_str()
+                } else {
+                    ""
+                };
+                if attribute_only {
+                    topic_len = s.subject.len();
+                }
                 found = Found {
-                    subject: s,
-                    source: "the clause before, which ends in a bare number or says where",
+                    subject: s.subject + attribute,
+                    source: s.source,
                 };
             } else if let Some(prev) = &previous {
                 // 保有量达到56.8万辆，占汽车总量的12.3%，较上年末增加18.6万辆:
@@ -732,18 +750,48 @@ fn attribute_of(lexicon: &Lexicon, subject: &str) -> bool {
         && word_set::suffix(subject, &lexicon.subject_attributes).is_some()
 }
 
-/// What a clause that names nothing measures, read from the clause before
-/// it: the name before a number with no unit there (死亡率为0.012，同比下降
-/// 14.3%), or before a verb of place (最大累计降雨量出现在北山镇，为412.3毫米).
+/// Where a number's clause starts, and what the clause before it may give.
+struct ClauseBefore {
+    /// Where the number's own clause starts.
+    from: usize,
+    /// Where the last row before the number ends.
+    rows_end: usize,
+    /// The number's own clause names only an attribute (占比, 比重).
+    attribute_only: bool,
+}
+
+/// How a subject named by a clause with no row of its own is labelled.
+const TOPIC_BEFORE: &str = "the topic of the clause before, which gives no row";
+
+/// What a clause that names nothing (or only an attribute, 占比) measures,
+/// read from the clause before it. With a number there: the name before a
+/// number with no unit (死亡率为0.012，同比下降14.3%), or before a verb of
+/// place (最大累计降雨量出现在北山镇，为412.3毫米). With no row there, the
+/// topic it names: what a ranking puts first (增长最快的是电子信息，增长12%),
+/// what holds a rank (“80后”位列第二，占比27%), and for an attribute, what
+/// opens the clause before a coverb (“00后”在黄金周中表现不俗，占比21%).
 /// Neither clause gives a row of its own, so it is nearer than any earlier
 /// row's subject.
-fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> Option<String> {
-    let (comma, c) = text[..clause_from].char_indices().next_back()?;
+fn clause_before_subject(lexicon: &Lexicon, text: &str, before: ClauseBefore) -> Option<Found> {
+    let (comma, c) = text[..before.from].char_indices().next_back()?;
     if !matches!(c, '，' | ',') {
         return None;
     }
     let floor = clause::window_start(text, 0, comma, CLAUSE_WINDOW);
-    let clause = &text[clause::clause_start(text, floor, comma)..comma];
+    let clause_start = clause::clause_start(text, floor, comma);
+    let clause = &text[clause_start..comma];
+    let topic = (clause_start >= before.rows_end)
+        .then(|| topic_of_clause(lexicon, clause, before.attribute_only))
+        .flatten();
+    if let Some(subject) = topic {
+        return Some(Found {
+            subject,
+            source: TOPIC_BEFORE,
+        });
+    }
+    if before.attribute_only {
+        return None;
+    }
     let name_end = match clause.find(|c: char| c.is_ascii_digit()) {
         Some(number) => clause[number..]
             .chars()
@@ -757,7 +805,39 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, clause_from: usize) -> O
             .or_else(|| lexicon.subject_locating.first_from(clause, 0))?,
     };
     let subject = subject::before_subject(lexicon, &clause[..name_end]);
-    (!subject.is_empty()).then_some(subject)
+    (!subject.is_empty()).then_some(Found {
+        subject,
+        source: "the clause before, which ends in a bare number or says where",
+    })
+}
+
+/// The topic a clause with no row names: what follows a ranking's 的是, what
+/// precedes a verb of rank before an ordinal (位列第二), the apposition that
+/// sums up a list it ends with (…、科技产业创新四大领域), and, when `coverb`,
+/// what precedes a coverb (“00后”在…).
+fn topic_of_clause(lexicon: &Lexicon, clause: &str, coverb: bool) -> Option<String> {
+    let named = if let Some(at) = lexicon.subject_topic_markers.last_in(clause) {
+        let marker = lexicon.subject_topic_markers.prefix_of(&clause[at..])?;
+        &clause[at + marker.len()..]
+    } else if let Some(at) = ranked_at(lexicon, clause) {
+        &clause[..at]
+    } else if subject::cut_enumeration(clause).len() < clause.len() {
+        subject::cut_enumeration(clause)
+    } else if coverb {
+        let at = lexicon.subject_coverbs.first_from(clause, 0)?;
+        &clause[..at]
+    } else {
+        return None;
+    };
+    let subject = subject::before_subject(lexicon, named);
+    (subject.chars().count() >= 2).then_some(subject)
+}
+
+/// Where a verb of rank before an ordinal starts in `clause` (位列第二, 排名第一).
+fn ranked_at(lexicon: &Lexicon, clause: &str) -> Option<usize> {
+    let at = lexicon.subject_rank_verbs.first_from(clause, 0)?;
+    let verb = lexicon.subject_rank_verbs.prefix_of(&clause[at..])?;
+    word_set::prefix(&clause[at + verb.len()..], &lexicon.not_after).map(|_| at)
 }
 
 /// The name a bracket stands beside, for a number with no words of its own
@@ -820,6 +900,34 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.subject))
             .collect()
+    }
+
+    #[test]
+    fn a_clause_with_no_row_gives_the_topic_of_the_clause_after_it() {
+        let subject_of = |text: &str| subjects(text)[0].1.clone();
+        // What a ranking puts first.
+        assert_eq!(
+            subject_of("规模以上工业中，增长最快的是电子信息制造业，增长12.5%。"),
+            "电子信息制造业"
+        );
+        // What holds a rank, for an attribute alone.
+        assert_eq!(subject_of("“70后”排名第三，占比18%。"), "“70后”占比");
+        // What opens the clause before a coverb, for an attribute alone.
+        assert_eq!(
+            subject_of("青年游客在本次小长假中表现活跃，占比35%。"),
+            "青年游客占比"
+        );
+        // The apposition that sums up a list.
+        assert_eq!(
+            subject_of("全年投资重点投向交通、水利、能源三大领域，占比76%。"),
+            "三大领域占比"
+        );
+    }
+
+    #[test]
+    fn a_clause_with_a_row_gives_no_topic_by_its_coverb() {
+        let rows = subjects("外资企业在本市投资增长8%，占比40%。");
+        assert_ne!(rows[1].1, "外资企业占比");
     }
 
     /// (direction source, comparison source) of each row of `text`.

@@ -362,7 +362,7 @@ fn starts_range(after: &str) -> bool {
 
 /// Drops a list of names before a numbered apposition that sums them up
 /// (集成电路、生物医药、人工智能三大先导产业规模 → 三大先导产业规模).
-fn cut_enumeration(s: &str) -> &str {
+pub fn cut_enumeration(s: &str) -> &str {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for w in chars.windows(2) {
         let ((i, a), (_, b)) = (w[0], w[1]);

@@ -111,6 +111,10 @@ lexicon! {
         subject_among_nouns <- ["subject.among_nouns"],
         /// Bounds that make an amount before a noun a threshold (以上, 以下).
         subject_thresholds <- ["subject.thresholds"],
+        /// Words after which a clause names the next clause's topic (的是).
+        subject_topic_markers <- ["subject.topic_markers"],
+        /// Verbs of rank before an ordinal (位列, 排名).
+        subject_rank_verbs <- ["subject.rank_verbs"],
         /// Words after which the subject is read after the number (连续).
         subject_after_markers <- ["subject.after_markers"],
         /// Head nouns a 分别 list shares (增加值).
