@@ -119,6 +119,12 @@ pub fn leading_change(lexicon: &Lexicon, before: &str) -> Option<Direction> {
     }
 }
 
+/// True when `before` ends with a year-on-year or month-on-month marker
+/// (销售额同比, 较上月).
+pub fn marker_at_end(lexicon: &Lexicon, before: &str) -> bool {
+    suffix(before, &lexicon.yoy).is_some() || suffix(before, &lexicon.mom).is_some()
+}
+
 /// The comparison an opening frame of the sentence states (与上年同期相比，收入
 /// 增长5%; 與上一季比較，實質上升0.7%): the frame names the base of a marker
 /// without its 比 or 较. `earlier` is the text before the number.

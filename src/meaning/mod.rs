@@ -13,7 +13,7 @@ pub mod subject;
 use std::sync::Arc;
 
 use crate::model::candidate::{Candidate, ListGroup, Meaning};
-use crate::model::metric::{Comparison, Kind};
+use crate::model::metric::{Comparison, Direction, Kind};
 use crate::model::published::Published;
 use crate::numeral::table::{table, NumeralChar};
 use crate::numeral::unit_exp;
@@ -25,6 +25,9 @@ use crate::text::word_set::{self, suffix, WordSet};
 /// At most this many characters before a number are read for its meaning
 /// (text without punctuation must not make a subject of megabytes).
 pub const CLAUSE_WINDOW: usize = 80;
+
+/// Signs written against a number: a signed change needs no verb (同比-4%).
+const SIGNS: [char; 5] = ['-', '+', '－', '＋', '−'];
 
 /// How a number with no change word is labelled.
 const NO_CHANGE: &str = "no change word before the number";
@@ -355,7 +358,17 @@ fn read_meanings(
             let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
             // 涨幅连续6个月扩大: the length of a streak is no amount of change.
             let direction = own_direction.or(direction).filter(|_| !streak);
+            // 销售额同比-4%: a signed number right after a marker is the change.
+            let signed = direction.is_none()
+                && text[member.start..member.end].starts_with(SIGNS)
+                && change::marker_at_end(lexicon, seg);
+            let direction = if signed {
+                Some(Direction::Up)
+            } else {
+                direction
+            };
             let direction_source = match (streak, own_direction) {
+                _ if signed => "a signed number right after a comparison marker",
                 (true, _) => "the length of a streak, no change",
                 (false, Some(_)) => "a change word in its own part of the list",
                 (false, None) => shared_sources.0,
