@@ -598,11 +598,33 @@ fn is_lone_financial_digit(numeral: &str) -> bool {
     )
 }
 
-/// A number that opens a short quoted phrase is part of a name (“三个规定”, “两抢”).
+/// A number that opens or closes a short quoted phrase is part of a name
+/// (“三个规定”, “两抢”, “救市19条”), and so is any number in a title
+/// (《财经十一人》, 《关于加快发展的若干措施》).
 fn is_quoted_name(before: &str, after: &str) -> bool {
     const OPEN: [char; 3] = ['“', '「', '《'];
     const CLOSE: [char; 3] = ['”', '」', '》'];
-    before.ends_with(OPEN) && after.chars().take(6).any(|c| CLOSE.contains(&c))
+    /// The characters a short quoted name has on either side of its number.
+    const SHORT: usize = 6;
+    /// The characters a title may have on either side of its number.
+    const TITLE: usize = 40;
+    let opens = before.ends_with(OPEN) && after.chars().take(SHORT).any(|c| CLOSE.contains(&c));
+    let closes =
+        after.starts_with(CLOSE) && before.chars().rev().take(SHORT).any(|c| OPEN.contains(&c));
+    let near = before
+        .char_indices()
+        .rev()
+        .nth(TITLE)
+        .map_or(before, |(i, _)| &before[i..]);
+    let title_open = near
+        .rfind('《')
+        .is_some_and(|open| !near[open..].contains('》'));
+    let title_closes = after
+        .chars()
+        .take(TITLE)
+        .take_while(|&c| c != '《')
+        .any(|c| c == '》');
+    opens || closes || (title_open && title_closes)
 }
 
 /// True unless the numeral is only 百 千 万 亿 (十, 半 and fractions such as
