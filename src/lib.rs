@@ -16,8 +16,8 @@
 //! meaning/  what a number measures: subject, change, comparison, period
 //! input/    finding files, decoding bytes, HTML/PDF/Word, metadata
 //! rules/    loading and validating `rules/`: rules, word lists, date grammar
-//! numeral/  numerals: Arabic, Chinese, financial and mixed (rules/numerals.toml)
 //! text/     normalisation with offsets, clauses and sentences, word sets
+//! numeral/  numerals: Arabic, Chinese, financial and mixed (rules/numerals.toml)
 //! model/    decimals, the metric row, candidates, dates, the output columns
 //! ```
 //!

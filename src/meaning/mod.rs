@@ -95,6 +95,7 @@ fn read_meanings(
     published: Option<Published>,
 ) -> Vec<Vec<Meaning>> {
     let dates = period::DateIndex::new(lexicon, text, calendar, published);
+    let headline = headline(text);
     let mut previous_end = 0;
     let mut previous_before = "";
     let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
@@ -296,6 +297,18 @@ fn read_meanings(
                     found = Found {
                         subject: s.to_string(),
                         source: "newly added: the last number counted alike",
+                    };
+                }
+            }
+            // 稳定站上800亿斤台阶 安徽粮食总量排名升至全国第4位: a headline
+            // phrase naming nothing measures the topic of the phrase after it.
+            if found.subject.is_empty()
+                && headline.as_ref().is_some_and(|h| h.contains(&member.start))
+            {
+                if let Some(s) = headline_topic(lexicon, &text[member.end..]) {
+                    found = Found {
+                        subject: s,
+                        source: "the topic of the headline's next phrase",
                     };
                 }
             }
@@ -846,6 +859,48 @@ fn topic_of_clause(lexicon: &Lexicon, clause: &str, coverb: bool) -> Option<Stri
     (subject.chars().count() >= 2).then_some(subject)
 }
 
+/// Most characters a headline has.
+const HEADLINE_CHARS: usize = 40;
+
+/// The bytes of the document's first line when it is a headline: short, and
+/// no sentence (no 。). Only its first characters are read.
+fn headline(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let line: String = text[start..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(HEADLINE_CHARS + 1)
+        .collect();
+    let short = line.chars().count() <= HEADLINE_CHARS;
+    (short && !line.contains('。')).then(|| start..start + line.len())
+}
+
+/// The topic that the next phrase of a headline opens with, before its first
+/// verb (…台阶，安徽粮食总量排名升至全国第4位 → 安徽粮食总量); `after` is the
+/// text after the number.
+fn headline_topic(lexicon: &Lexicon, after: &str) -> Option<String> {
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let close = line.find(|c: char| clause::is_clause_end(c))?;
+    let next = line[close..].trim_start_matches(|c: char| clause::is_clause_end(c));
+    let next = &next[..next
+        .find(|c: char| clause::is_clause_end(c))
+        .unwrap_or(next.len())];
+    let verbs = [
+        &lexicon.subject_after_stops,
+        &lexicon.up,
+        &lexicon.down,
+        &lexicon.level,
+    ];
+    let verb_at = next.char_indices().map(|(i, _)| i).find(|&i| {
+        verbs
+            .iter()
+            .any(|v| word_set::prefix(&next[i..], v).is_some())
+    })?;
+    let subject = subject::before_subject(lexicon, &next[..verb_at]);
+    let names = subject.chars().count() >= 2 && !subject.contains(|c: char| c.is_ascii_digit());
+    names.then_some(subject)
+}
+
 /// Where a verb of rank before an ordinal starts in `clause` (位列第二, 排名第一).
 fn ranked_at(lexicon: &Lexicon, clause: &str) -> Option<usize> {
     let at = lexicon.subject_rank_verbs.first_from(clause, 0)?;
@@ -935,6 +990,19 @@ mod tests {
             subject_of("全年投资重点投向交通、水利、能源三大领域，占比76%。"),
             "三大领域占比"
         );
+    }
+
+    #[test]
+    fn a_headline_reads_its_phrases_apart() {
+        // A space between two phrases separates them.
+        let rows = subjects("三大指数集体收涨 沪指涨0.82%\n截至收盘，沪指报3985.64点。");
+        assert_eq!(rows[0], ("0.82%".to_string(), "沪指".to_string()));
+        // A phrase that names nothing measures the next phrase's topic.
+        let rows = subjects("稳定站上1300亿斤台阶 河南粮食总产排名升至全国第2位\n正文。");
+        assert_eq!(rows[0].1, "河南粮食总产");
+        // Not in the body, nor in a first line that is a paragraph.
+        let rows = subjects("全年稳定站上1300亿斤台阶，河南粮食总产排名升至全国第2位。");
+        assert_ne!(rows[0].1, "河南粮食总产");
     }
 
     #[test]

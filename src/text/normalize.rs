@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::numeral::table::table;
+
 /// A document's text, as written and as normalised for matching.
 #[derive(Debug)]
 pub struct NormalizedText<'a> {
@@ -130,6 +132,17 @@ fn next_change(text: &str, from: usize) -> Option<(usize, Change)> {
         }
         if is_gap(c) && is_dropped_gap(text, at) {
             let resume = text.len() - text[at..].trim_start_matches(is_gap).len();
+            // 三大指数集体收涨 沪指涨0.82%: a space between two phrases of a
+            // headline separates them as a comma would.
+            if is_phrase_break(text, at, resume) {
+                return Some((
+                    at,
+                    Change::Fold {
+                        to: '，',
+                        after: resume,
+                    },
+                ));
+            }
             return Some((at, Change::Gap { resume }));
         }
         let after = at + c.len_utf8();
@@ -181,6 +194,22 @@ fn is_dropped_gap(text: &str, at: usize) -> bool {
     };
     let in_line = !matches!(before, '\n' | '\r') && !matches!(after, '\n' | '\r');
     in_line && (is_wide(before) || is_wide(after))
+}
+
+/// True when the spaces at `at..resume` stand between two runs of Chinese
+/// words (收涨 沪指涨), as a headline separates its phrases, rather than
+/// between characters spaced one by one (百 分 之 2) or inside a numeral
+/// (四点 五个百分点).
+fn is_phrase_break(text: &str, at: usize, resume: usize) -> bool {
+    let word = |c: char| is_han(c) && table().get(c).is_none();
+    let mut before = text[..at].chars().rev();
+    let mut after = text[resume..].chars();
+    let run_before = before.next().is_some_and(word) && before.next().is_some_and(is_han);
+    let run_after = after.next().is_some_and(word)
+        && after
+            .next()
+            .is_some_and(|c| is_han(c) || c.is_ascii_digit());
+    run_before && run_after
 }
 
 /// A Chinese character, a full-width sign (，。％) or a percent sign: what a
@@ -303,6 +332,17 @@ mod tests {
         assert_eq!(t.original_slice(money, money + "5万元".len()), "5 万元");
         let (_, end) = t.original_range(0, "增长".len());
         assert_eq!(&original[..end], "增长");
+    }
+
+    #[test]
+    fn a_space_between_two_phrases_separates_them_as_a_comma() {
+        let original = "三大指数集体收涨  沪指涨0.82%";
+        let t = NormalizedText::new(original);
+        assert_eq!(t.normalized(), "三大指数集体收涨，沪指涨0.82%");
+        let pct = t.normalized().find("0.82%").unwrap();
+        assert_eq!(t.original_slice(pct, pct + "0.82%".len()), "0.82%");
+        let comma = t.normalized().find('，').unwrap();
+        assert_eq!(t.original_slice(comma, comma + '，'.len_utf8()), "  ");
     }
 
     #[test]
