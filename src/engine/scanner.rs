@@ -34,13 +34,26 @@ pub struct Scanner {
     groups: Vec<GroupIndexes>,
 }
 
+/// The lazy DFA cache of each union of all rules: large enough that the
+/// states of the union, once built, stay built (the default, 2 MiB, is
+/// cleared again and again on a long batch, and building states then costs
+/// more than scanning).
+const SCAN_CACHE_BYTES: usize = 32 << 20;
+
 impl Scanner {
     /// Combines the rules, in rule order, into one scan.
     pub fn new(rules: &[Rule]) -> Result<Scanner, String> {
         let patterns: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
-        let leftmost = Regex::new_many(&patterns).map_err(|e| e.to_string())?;
+        let leftmost = Regex::builder()
+            .configure(Regex::config().hybrid_cache_capacity(SCAN_CACHE_BYTES))
+            .build_many(&patterns)
+            .map_err(|e| e.to_string())?;
         let all = Regex::builder()
-            .configure(Regex::config().match_kind(MatchKind::All))
+            .configure(
+                Regex::config()
+                    .match_kind(MatchKind::All)
+                    .hybrid_cache_capacity(SCAN_CACHE_BYTES),
+            )
             .build_many(&patterns)
             .map_err(|e| e.to_string())?;
         let rules: Vec<Regex> = rules.iter().map(|r| r.regex.clone()).collect();
