@@ -837,8 +837,9 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, before: ClauseBefore) ->
     })
 }
 
-/// The topic a clause with no row names: what follows a ranking's 的是, what
-/// precedes a verb of rank before an ordinal (位列第二), the apposition that
+/// The topic a clause with no row names: what follows a ranking's 的是 or
+/// 其次是, what precedes a verb of rank before an ordinal (位列第二), what ends
+/// in a superlative (浦东区收入增幅最高 → 浦东区收入增幅), the apposition that
 /// sums up a list it ends with (…、科技产业创新四大领域), and, when `coverb`,
 /// what precedes a coverb (“00后”在…).
 fn topic_of_clause(lexicon: &Lexicon, clause: &str, coverb: bool) -> Option<String> {
@@ -847,6 +848,8 @@ fn topic_of_clause(lexicon: &Lexicon, clause: &str, coverb: bool) -> Option<Stri
         &clause[at + marker.len()..]
     } else if let Some(at) = ranked_at(lexicon, clause) {
         &clause[..at]
+    } else if word_set::suffix(clause, &lexicon.subject_superlatives).is_some() {
+        clause
     } else if subject::cut_enumeration(clause).len() < clause.len() {
         subject::cut_enumeration(clause)
     } else if coverb {
@@ -985,6 +988,10 @@ mod tests {
             subject_of("青年游客在本次小长假中表现活跃，占比35%。"),
             "青年游客占比"
         );
+        // What ends in a superlative, and what comes second.
+        let rows = subjects("分区看，东城区税收增幅最高，为11.2%；其次是西城区，增长8.4%。");
+        assert_eq!(rows[0].1, "东城区税收");
+        assert_eq!(rows[1].1, "西城区");
         // The apposition that sums up a list.
         assert_eq!(
             subject_of("全年投资重点投向交通、水利、能源三大领域，占比76%。"),

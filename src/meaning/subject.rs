@@ -94,7 +94,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
             break;
         }
     }
-    let s = cut_agent(lexicon, cut_enumeration(s));
+    let s = cut_agent(lexicon, cut_enumeration(after_conjunction(lexicon, s)));
     let joined = join_light_verb(lexicon, s);
     let s = cut_at_predicate(lexicon, joined.as_deref().unwrap_or(s));
     // 港口完成货物吞吐量: the cut may leave a light verb (完成, 实现) in front.
@@ -358,6 +358,22 @@ fn from_frame(lexicon: &Lexicon, s: &str) -> Option<usize> {
 /// full-width － and ～ folded to ASCII.)
 fn starts_range(after: &str) -> bool {
     after.starts_with(['至', '到', '~', '-', '—', '–'])
+}
+
+/// The part after the last conjunction of predicates (且, 并且): what comes
+/// before it says something else of the topic (业绩高增且证券业务占营收比重 →
+/// 证券业务占营收比重).
+fn after_conjunction<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
+    match lexicon.subject_conjunctions.last_in(s) {
+        Some(at) => {
+            let word = lexicon
+                .subject_conjunctions
+                .prefix_of(&s[at..])
+                .map_or(0, str::len);
+            &s[at + word..]
+        }
+        None => s,
+    }
 }
 
 /// Drops a list of names before a numbered apposition that sums them up
@@ -714,6 +730,19 @@ fn shared_tail(first: &str, last: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subject_starts_after_a_conjunction_of_predicates() {
+        let lexicon = lexicon();
+        assert_eq!(
+            after_conjunction(lexicon, "订单回暖且出口占营收比重"),
+            "出口占营收比重"
+        );
+        assert_eq!(
+            after_conjunction(lexicon, "出口占营收比重"),
+            "出口占营收比重"
+        );
+    }
     use once_cell::sync::Lazy;
 
     /// The bundled rules' lexicon, loaded once.

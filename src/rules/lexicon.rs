@@ -113,6 +113,10 @@ lexicon! {
         subject_thresholds <- ["subject.thresholds"],
         /// Words after which a clause names the next clause's topic (的是).
         subject_topic_markers <- ["subject.topic_markers"],
+        /// Superlatives that end a clause naming a topic (最高, 最快).
+        subject_superlatives <- ["subject.superlatives"],
+        /// Conjunctions between predicates; a subject starts after the last (且).
+        subject_conjunctions <- ["subject.conjunctions"],
         /// Verbs of rank before an ordinal (位列, 排名).
         subject_rank_verbs <- ["subject.rank_verbs"],
         /// Words after which the subject is read after the number (连续).
