@@ -219,9 +219,13 @@ fn has_needed_word(rule: &Rule, before: &str) -> bool {
     if rule.needs_before.is_empty() {
         return true;
     }
-    let sentence = before
+    // The sentence, read back at most as far as a row's sentence reaches, so
+    // that a text without full stops is not read again for every match.
+    let from = crate::text::clause::window_start(before, 0, before.len(), super::SENTENCE_RADIUS);
+    let near = &before[from..];
+    let sentence = near
         .rfind(crate::text::clause::is_full_stop)
-        .map_or(before, |i| &before[i..]);
+        .map_or(near, |i| &near[i..]);
     rule.needs_before
         .iter()
         .any(|w| sentence.contains(w.as_str()))
