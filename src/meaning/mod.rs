@@ -843,15 +843,15 @@ fn clause_before_subject(lexicon: &Lexicon, text: &str, before: ClauseBefore) ->
 /// sums up a list it ends with (…、科技产业创新四大领域), and, when `coverb`,
 /// what precedes a coverb (“00后”在…).
 fn topic_of_clause(lexicon: &Lexicon, clause: &str, coverb: bool) -> Option<String> {
-    let named = if let Some(at) = lexicon.subject_topic_markers.last_in(clause) {
-        let marker = lexicon.subject_topic_markers.prefix_of(&clause[at..])?;
-        &clause[at + marker.len()..]
+    let summed = subject::cut_enumeration(clause);
+    let named = if let Some(after) = lexicon.subject_topic_markers.after_last(clause) {
+        after
     } else if let Some(at) = ranked_at(lexicon, clause) {
         &clause[..at]
     } else if word_set::suffix(clause, &lexicon.subject_superlatives).is_some() {
         clause
-    } else if subject::cut_enumeration(clause).len() < clause.len() {
-        subject::cut_enumeration(clause)
+    } else if summed.len() < clause.len() {
+        summed
     } else if coverb {
         let at = lexicon.subject_coverbs.first_from(clause, 0)?;
         &clause[..at]

@@ -203,12 +203,8 @@ fn without_asides(lexicon: &Lexicon, subject: String) -> String {
 /// `subject` after the last appositive it holds (一般贸易代表之一的民营企业进出口
 /// → 民营企业进出口): what the number measures is named after "one of …".
 fn without_appositive(lexicon: &Lexicon, subject: String) -> String {
-    let words = &lexicon.subject_appositives;
-    let end = words
-        .last_in(&subject)
-        .map(|at| at + words.prefix_of(&subject[at..]).map_or(0, str::len));
-    match end {
-        Some(end) if end < subject.len() => subject[end..].to_string(),
+    match lexicon.subject_appositives.after_last(&subject) {
+        Some(after) if !after.is_empty() => after.to_string(),
         _ => subject,
     }
 }
@@ -364,16 +360,7 @@ fn starts_range(after: &str) -> bool {
 /// before it says something else of the topic (业绩高增且证券业务占营收比重 →
 /// 证券业务占营收比重).
 fn after_conjunction<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
-    match lexicon.subject_conjunctions.last_in(s) {
-        Some(at) => {
-            let word = lexicon
-                .subject_conjunctions
-                .prefix_of(&s[at..])
-                .map_or(0, str::len);
-            &s[at + word..]
-        }
-        None => s,
-    }
+    lexicon.subject_conjunctions.after_last(s).unwrap_or(s)
 }
 
 /// Drops a list of names before a numbered apposition that sums them up

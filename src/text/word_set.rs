@@ -61,6 +61,13 @@ impl WordSet {
         last
     }
 
+    /// The text after the last word in `text` (分别 of 甲分别乙分别丙 → 丙).
+    pub fn after_last<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let at = self.last_in(text)?;
+        let word = self.prefix_of(&text[at..]).map_or(0, str::len);
+        Some(&text[at + word..])
+    }
+
     /// The longest word `text` ends with.
     pub fn suffix_of<'t>(&self, text: &'t str) -> Option<&'t str> {
         let last = text.chars().next_back()?;
@@ -140,5 +147,7 @@ mod tests {
         assert_eq!(words.last_in("甲分别乙分别丙"), Some(12));
         assert_eq!(words.last_in("代表之一的企业"), Some(6));
         assert_eq!(words.last_in("无"), None);
+        assert_eq!(words.after_last("甲分别乙分别丙"), Some("丙"));
+        assert_eq!(words.after_last("无"), None);
     }
 }
