@@ -5,14 +5,14 @@
 //! count and memory holds one chunk, not the corpus.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::engine::Extractor;
-use crate::input::document::{collect_inputs, doc_id_of, title_of, Unreadable};
+use crate::input::document::{collect_inputs, title_of, InputFile, Unreadable};
 use crate::input::meta_file::MetaTable;
 use crate::input::reader::read_document;
 use crate::model::document::DocumentRecord;
@@ -73,9 +73,10 @@ struct Processed {
 
 /// Reads and extracts one file; failures become a skipped record. A date
 /// from the metadata file comes before the one the file carries.
-fn process(extractor: &Extractor, meta: &MetaTable, path: &Path) -> Processed {
+fn process(extractor: &Extractor, meta: &MetaTable, input: &InputFile) -> Processed {
+    let path = input.path.as_path();
     let mut record = DocumentRecord {
-        doc_id: doc_id_of(path),
+        doc_id: input.doc_id.clone(),
         path: path.display().to_string(),
         status: "ok".into(),
         ..DocumentRecord::default()
@@ -207,9 +208,9 @@ pub fn run(
         ..Summary::default()
     };
 
-    for bad in &inputs.unreadable {
+    for (doc_id, bad) in &inputs.unreadable {
         let record = DocumentRecord {
-            doc_id: doc_id_of(&bad.path),
+            doc_id: doc_id.clone(),
             path: bad.path.display().to_string(),
             status: "skipped".into(),
             error: bad.reason.clone(),
@@ -219,11 +220,13 @@ pub fn run(
             sink.write_document(&record, "", &[])?;
         }
     }
-    summary.skipped.extend(inputs.unreadable);
+    summary
+        .skipped
+        .extend(inputs.unreadable.into_iter().map(|(_, bad)| bad));
 
     let total_files = inputs.files.len();
     let mut files_done = 0;
-    let extract_chunk = |chunk: &[PathBuf]| -> Vec<Processed> {
+    let extract_chunk = |chunk: &[InputFile]| -> Vec<Processed> {
         pool.install(|| {
             chunk
                 .par_iter()

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use sha2::{Digest, Sha256};
 
+use super::doc_ids::{unique_ids, Found};
+
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -189,13 +191,22 @@ pub fn is_document(path: &Path) -> bool {
         .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// A document to read and the id its rows carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Its id, unique within the run (see [`doc_ids`](super::doc_ids)).
+    pub doc_id: String,
+}
+
 /// The inputs of a batch.
 #[derive(Debug, Clone, Default)]
 pub struct Inputs {
     /// Documents to read, in order.
-    pub files: Vec<PathBuf>,
-    /// Paths that could not be walked or opened.
-    pub unreadable: Vec<Unreadable>,
+    pub files: Vec<InputFile>,
+    /// Paths that could not be walked or opened, each with its id.
+    pub unreadable: Vec<(String, Unreadable)>,
     /// Files in folders passed over because their extension is not a document's.
     pub ignored: usize,
 }
@@ -203,9 +214,12 @@ pub struct Inputs {
 /// Documents under the given paths, in sorted order. A file named directly is
 /// always read; in folders (walked recursively, hidden entries skipped) only
 /// files with a [`DOCUMENT_EXTENSIONS`] extension are, the others are counted.
+/// Each input, readable or not, gets an id no other input of the run has.
 pub fn collect_inputs(paths: &[PathBuf]) -> Inputs {
-    let mut inputs = Inputs::default();
-    for root in paths {
+    let mut ignored = 0;
+    // (index of the root, path, why it cannot be read)
+    let mut found: Vec<(usize, PathBuf, Option<String>)> = Vec::new();
+    for (r, root) in paths.iter().enumerate() {
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -217,17 +231,38 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Inputs {
                 // (a pipe such as `<(cat file)` or /dev/stdin too).
                 Ok(e) if e.file_type().is_file() || e.depth() == 0 && !e.file_type().is_dir() => {
                     if e.depth() == 0 || is_document(e.path()) {
-                        inputs.files.push(e.into_path());
+                        found.push((r, e.into_path(), None));
                     } else {
-                        inputs.ignored += 1;
+                        ignored += 1;
                     }
                 }
                 Ok(_) => {}
-                Err(err) => inputs.unreadable.push(Unreadable {
-                    path: err.path().map_or_else(|| root.clone(), Path::to_path_buf),
-                    reason: walk_reason(&err),
-                }),
+                Err(err) => found.push((
+                    r,
+                    err.path().map_or_else(|| root.clone(), Path::to_path_buf),
+                    Some(walk_reason(&err)),
+                )),
             }
+        }
+    }
+    let named: Vec<Found> = found
+        .iter()
+        .map(|(r, path, _)| Found {
+            root: &paths[*r],
+            path,
+        })
+        .collect();
+    let ids = unique_ids(&named);
+    let mut inputs = Inputs {
+        ignored,
+        ..Inputs::default()
+    };
+    for ((_, path, unreadable), doc_id) in found.into_iter().zip(ids) {
+        match unreadable {
+            None => inputs.files.push(InputFile { path, doc_id }),
+            Some(reason) => inputs
+                .unreadable
+                .push((doc_id, Unreadable { path, reason })),
         }
     }
     inputs
@@ -245,13 +280,6 @@ fn walk_reason(err: &walkdir::Error) -> String {
         Some(io) => io.to_string(),
         None => err.to_string(),
     }
-}
-
-/// The document id of a path: its file stem.
-pub fn doc_id_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ const fn col(
 
 /// The metrics table, in column order.
 pub const METRIC_COLUMNS: [Column; 15] = [
-    col("doc_id", ColumnType::Str, false, "The input file's stem.", "文档编号"),
+    col("doc_id", ColumnType::Str, false, "The input file's stem; when inputs of a run share one, the path below the folder given.", "文档编号"),
     col("start", ColumnType::U32, false, "Character (code point) offset where the span starts in the decoded document.", "起始位置"),
     col("end", ColumnType::U32, false, "Character offset just past the span's end: doc[start:end] == text.", "结束位置"),
     col("text", ColumnType::Str, false, "The span as written: number, multiplier, qualifier and unit.", "原文"),
@@ -79,7 +79,7 @@ pub const DOCUMENT_COLUMNS: [Column; 13] = [
         "doc_id",
         ColumnType::Str,
         false,
-        "The input file's stem.",
+        "The input file's stem; when inputs of a run share one, the path below the folder given.",
         "文档编号",
     ),
     col(

@@ -1,6 +1,6 @@
 //! `zhibiao extract` and the main job: tables, formats, order, workers, help.
 
-use crate::common::{extract_cmd, read_csv, root, zhibiao};
+use crate::common::{extract_cmd, extract_ok, read_csv, root, zhibiao};
 use predicates::str::contains;
 
 #[test]
@@ -83,6 +83,60 @@ fn extract_walks_folders_in_sorted_order() {
     );
     let jsonl = std::fs::read_to_string(out.path().join("metrics.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 2);
+}
+
+#[test]
+fn inputs_sharing_a_file_name_keep_apart_by_their_path() {
+    let archive = tempfile::tempdir().unwrap();
+    for year in ["2023", "2024"] {
+        std::fs::create_dir(archive.path().join(year)).unwrap();
+    }
+    std::fs::write(archive.path().join("2023/公报.txt"), "出口增长3.1%。").unwrap();
+    std::fs::write(archive.path().join("2024/公报.txt"), "出口增长4.2%。").unwrap();
+    std::fs::write(archive.path().join("page.htm"), "<p>进口下降1.5%。</p>").unwrap();
+    std::fs::write(archive.path().join("page.html"), "<p>进口下降2.5%。</p>").unwrap();
+    std::fs::write(archive.path().join("other.txt"), "利润增长9%。").unwrap();
+    let out = extract_ok(archive.path(), "csv");
+    let (header, documents) = read_csv(&out.path().join("documents.csv"));
+    assert_eq!(header[..2], ["doc_id", "path"]);
+    let ids: Vec<&str> = documents.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "2023/公报.txt",
+            "2024/公报.txt",
+            "other",
+            "page.htm",
+            "page.html"
+        ]
+    );
+    let paths: Vec<String> = documents.iter().map(|r| r[1].clone()).collect();
+    let expected: Vec<String> = [
+        "2023/公报.txt",
+        "2024/公报.txt",
+        "other.txt",
+        "page.htm",
+        "page.html",
+    ]
+    .iter()
+    .map(|p| archive.path().join(p).display().to_string())
+    .collect();
+    assert_eq!(paths, expected);
+    let (_, metrics) = read_csv(&out.path().join("metrics.csv"));
+    let rows: Vec<(&str, &str)> = metrics
+        .iter()
+        .map(|r| (r[0].as_str(), r[3].as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2023/公报.txt", "3.1%"),
+            ("2024/公报.txt", "4.2%"),
+            ("other", "9%"),
+            ("page.htm", "1.5%"),
+            ("page.html", "2.5%"),
+        ]
+    );
 }
 
 #[test]
