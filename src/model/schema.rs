@@ -73,6 +73,40 @@ pub const METRIC_COLUMNS: [Column; 15] = [
     col("rule_id", ColumnType::Str, false, "The rule that produced the row.", "规则"),
 ];
 
+/// Columns that the Parquet and SQLite metrics tables add after the
+/// contract's: the exact decimal text of `value` and `value_high`, which a
+/// double may not hold (12345678901234567.89 → 1.2345678901234568e16). The
+/// double columns stay for tools to compare and sum.
+pub const EXACT_VALUE_COLUMNS: [Column; 2] = [
+    col(
+        "value_exact",
+        ColumnType::Str,
+        false,
+        "value as written in decimal, every digit kept.",
+        "精确数值",
+    ),
+    col(
+        "value_high_exact",
+        ColumnType::Str,
+        true,
+        "value_high as written in decimal, every digit kept; empty when value_high is.",
+        "精确数值上限",
+    ),
+];
+
+/// The exact decimal text of the number cells of a metrics row, in
+/// [`EXACT_VALUE_COLUMNS`] order (`None` where the number is null).
+pub fn exact_values(cells: &[Cell]) -> Vec<Option<String>> {
+    cells
+        .iter()
+        .filter_map(|cell| match cell {
+            Cell::Num(d) => Some(Some(d.to_string())),
+            Cell::OptNum(d) => Some(d.map(|d| d.to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The documents table, in column order.
 pub const DOCUMENT_COLUMNS: [Column; 13] = [
     col(

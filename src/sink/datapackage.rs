@@ -13,7 +13,9 @@ use serde_json::{json, Value};
 use super::{AtomicFile, Format, Sink};
 use crate::model::document::DocumentRecord;
 use crate::model::metric::{Comparison, Direction, Kind, Metric, Qualifier};
-use crate::model::schema::{Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use crate::model::schema::{
+    Column, ColumnType, DOCUMENT_COLUMNS, EXACT_VALUE_COLUMNS, METRIC_COLUMNS,
+};
 
 /// Writes `datapackage.json` when the run finishes.
 pub struct DataPackageSink {
@@ -112,10 +114,19 @@ impl DataPackageSink {
             .iter()
             .filter(|f| matches!(f, Format::Csv | Format::Parquet))
         {
+            // Parquet, like SQLite, adds the exact decimal text of the values.
+            let metric_columns: Vec<Column> = match format {
+                Format::Parquet => METRIC_COLUMNS
+                    .iter()
+                    .chain(&EXACT_VALUE_COLUMNS)
+                    .copied()
+                    .collect(),
+                _ => METRIC_COLUMNS.to_vec(),
+            };
             resources.push(resource(
                 "metrics",
                 *format,
-                &METRIC_COLUMNS,
+                &metric_columns,
                 &["doc_id", "start", "end"],
             ));
             resources.push(resource("documents", *format, &DOCUMENT_COLUMNS, &["path"]));

@@ -70,7 +70,7 @@ impl Buffer {
 
 /// One Parquet table being written.
 struct Table {
-    columns: &'static [schema::Column],
+    columns: Vec<&'static schema::Column>,
     buffers: Vec<Buffer>,
     rows: usize,
     writer: polars::io::parquet::write::BatchedWriter<std::fs::File>,
@@ -80,7 +80,7 @@ struct Table {
 impl Table {
     fn create(
         path: &Path,
-        columns: &'static [schema::Column],
+        columns: Vec<&'static schema::Column>,
         metadata: &[(String, String)],
     ) -> Result<Table> {
         let file = AtomicFile::create(path)?;
@@ -95,8 +95,8 @@ impl Table {
             .batched(&schema)
             .map_err(|e| anyhow::anyhow!("cannot start {}: {e}", path.display()))?;
         Ok(Table {
+            buffers: columns.iter().map(|c| Buffer::new(c)).collect(),
             columns,
-            buffers: columns.iter().map(Buffer::new).collect(),
             rows: 0,
             writer,
             file,
@@ -121,7 +121,7 @@ impl Table {
         let columns = self
             .buffers
             .iter_mut()
-            .zip(self.columns)
+            .zip(&self.columns)
             .map(|(b, c)| b.take(c.name))
             .collect();
         let frame = DataFrame::new(self.rows, columns)?;
@@ -159,12 +159,15 @@ impl ParquetSink {
         Ok(ParquetSink {
             metrics: Table::create(
                 &dir.join("metrics.parquet"),
-                &schema::METRIC_COLUMNS,
+                schema::METRIC_COLUMNS
+                    .iter()
+                    .chain(&schema::EXACT_VALUE_COLUMNS)
+                    .collect(),
                 &metadata,
             )?,
             documents: Table::create(
                 &dir.join("documents.parquet"),
-                &schema::DOCUMENT_COLUMNS,
+                schema::DOCUMENT_COLUMNS.iter().collect(),
                 &metadata,
             )?,
         })
@@ -173,7 +176,13 @@ impl ParquetSink {
 
 impl Tables for ParquetSink {
     fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
-        self.metrics.push(cells)
+        let exact = schema::exact_values(cells);
+        let row: Vec<Cell> = cells
+            .iter()
+            .copied()
+            .chain(exact.iter().map(|text| Cell::OptStr(text.as_deref())))
+            .collect();
+        self.metrics.push(&row)
     }
 
     fn document_row(&mut self, cells: &[Cell]) -> Result<()> {

@@ -8,7 +8,9 @@ use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use super::{AtomicFile, Tables};
-use crate::model::schema::{Cell, Column, ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use crate::model::schema::{
+    exact_values, Cell, Column, ColumnType, DOCUMENT_COLUMNS, EXACT_VALUE_COLUMNS, METRIC_COLUMNS,
+};
 
 /// Writes `metrics.sqlite`.
 pub struct SqliteSink {
@@ -16,14 +18,8 @@ pub struct SqliteSink {
     db: Connection,
 }
 
-/// Columns the metrics table has in SQLite beyond the contract's: the exact
-/// decimal text of `value` and `value_high`, which a REAL may not hold
-/// (12345678901234567.89). SQL compares and sums the REAL columns.
-const EXACT_COLUMNS: &str = "\"value_exact\" TEXT NOT NULL, \"value_high_exact\" TEXT";
-
-fn create_table(name: &str, columns: &[Column], extra: &str) -> String {
-    let mut cols: Vec<String> = columns
-        .iter()
+fn create_table<'c>(name: &str, columns: impl Iterator<Item = &'c Column>) -> String {
+    let cols: Vec<String> = columns
         .map(|c| {
             let ty = match c.kind {
                 ColumnType::Str => "TEXT",
@@ -34,9 +30,6 @@ fn create_table(name: &str, columns: &[Column], extra: &str) -> String {
             format!("\"{}\" {ty}{null}", c.name)
         })
         .collect();
-    if !extra.is_empty() {
-        cols.push(extra.to_string());
-    }
     format!("CREATE TABLE {name} ({});", cols.join(", "))
 }
 
@@ -51,14 +44,6 @@ fn number(d: crate::model::decimal::Decimal) -> Value {
     match d.to_integer().and_then(|n| i64::try_from(n).ok()) {
         Some(n) => Value::Integer(n),
         None => Value::Real(d.to_f64()),
-    }
-}
-
-/// The exact decimal text of a number cell, for the `_exact` columns.
-fn exact(cell: Cell) -> Value {
-    match cell {
-        Cell::Num(d) | Cell::OptNum(Some(d)) => Value::Text(d.to_string()),
-        _ => Value::Null,
     }
 }
 
@@ -83,8 +68,8 @@ impl SqliteSink {
         let db = Connection::open(file.temp_path())?;
         db.execute_batch(&format!(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {} {} BEGIN;",
-            create_table("metrics", &METRIC_COLUMNS, EXACT_COLUMNS),
-            create_table("documents", &DOCUMENT_COLUMNS, ""),
+            create_table("metrics", METRIC_COLUMNS.iter().chain(&EXACT_VALUE_COLUMNS)),
+            create_table("documents", DOCUMENT_COLUMNS.iter()),
         ))?;
         Ok(SqliteSink { file, db })
     }
@@ -92,16 +77,15 @@ impl SqliteSink {
 
 impl Tables for SqliteSink {
     fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
-        let mut rows = self
-            .db
-            .prepare_cached(&insert("metrics", METRIC_COLUMNS.len() + 2))?;
-        let numbers = cells
-            .iter()
-            .copied()
-            .filter(|c| matches!(c, Cell::Num(_) | Cell::OptNum(_)))
-            .map(exact);
+        let mut rows = self.db.prepare_cached(&insert(
+            "metrics",
+            METRIC_COLUMNS.len() + EXACT_VALUE_COLUMNS.len(),
+        ))?;
+        let exact = exact_values(cells)
+            .into_iter()
+            .map(|text| text.map_or(Value::Null, Value::Text));
         rows.execute(rusqlite::params_from_iter(
-            cells.iter().copied().map(value).chain(numbers),
+            cells.iter().copied().map(value).chain(exact),
         ))?;
         Ok(())
     }

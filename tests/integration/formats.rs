@@ -129,3 +129,49 @@ fn parquet_records_version_and_rule_hash() {
     assert!(text.contains("zhibiao_version"));
     assert!(text.contains("zhibiao_rules_sha256"));
 }
+
+/// One part of an xlsx file (a zip archive), as text.
+fn xlsx_part(xlsx: &std::path::Path, part: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_sheets_filter_every_column_and_show_big_amounts_in_full() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("d.txt"),
+        "全年财政收入5.2万亿元，电价每千瓦时下调1.5分，增长5%。",
+    )
+    .unwrap();
+    let out = extract_ok(docs.path(), "xlsx");
+    let xlsx = out.path().join("metrics.xlsx");
+    let metrics = xlsx_part(&xlsx, "xl/worksheets/sheet1.xml");
+    let documents = xlsx_part(&xlsx, "xl/worksheets/sheet2.xml");
+    // Three rows under a header, fifteen columns (A to O); one document, thirteen (A to M).
+    assert!(
+        metrics.contains(r#"<autoFilter ref="A1:O4"/>"#),
+        "{metrics}"
+    );
+    assert!(
+        documents.contains(r#"<autoFilter ref="A1:M2"/>"#),
+        "{documents}"
+    );
+    let styles = xlsx_part(&xlsx, "xl/styles.xml");
+    assert!(styles.contains(r##"formatCode="#,##0""##), "{styles}");
+    assert!(
+        styles.contains(r##"formatCode="#,##0.0#########""##),
+        "{styles}"
+    );
+    // The value cells (column F) carry a number format rather than General.
+    for cell in ["F2", "F3", "F4"] {
+        let at = metrics.find(&format!(r#"<c r="{cell}""#)).unwrap();
+        let tag = &metrics[at..at + metrics[at..].find('>').unwrap()];
+        assert!(tag.contains(" s=\""), "{cell} has no style: {tag}");
+    }
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("metrics").unwrap();
+    assert_eq!(range.get((1, 5)), Some(&Data::Float(5.2e12)));
+}

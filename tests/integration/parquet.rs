@@ -2,7 +2,7 @@
 
 use crate::common::extract_ok;
 use polars::prelude::*;
-use zhibiao::model::schema::{ColumnType, DOCUMENT_COLUMNS, METRIC_COLUMNS};
+use zhibiao::model::schema::{ColumnType, DOCUMENT_COLUMNS, EXACT_VALUE_COLUMNS, METRIC_COLUMNS};
 
 fn read(path: &std::path::Path) -> DataFrame {
     let file = std::fs::File::open(path).unwrap();
@@ -33,9 +33,13 @@ fn parquet_tables_have_the_contract_columns_and_values() {
         .iter()
         .map(|n| n.as_str())
         .collect();
-    let contract: Vec<&str> = METRIC_COLUMNS.iter().map(|c| c.name).collect();
+    let contract: Vec<&str> = METRIC_COLUMNS
+        .iter()
+        .chain(&EXACT_VALUE_COLUMNS)
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, contract);
-    for c in METRIC_COLUMNS {
+    for c in METRIC_COLUMNS.iter().chain(&EXACT_VALUE_COLUMNS) {
         assert_eq!(
             metrics.column(c.name).unwrap().dtype(),
             &expected(c.kind),
@@ -60,4 +64,32 @@ fn parquet_tables_have_the_contract_columns_and_values() {
         documents.column("metrics").unwrap().u64().unwrap().get(0),
         Some(3)
     );
+}
+
+#[test]
+fn parquet_keeps_every_digit_of_a_value_beside_the_double() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("d.txt"),
+        "账面余额12345678901234567.89元，电价每千瓦时下调1.5分，耗时3-4天。",
+    )
+    .unwrap();
+    let out = extract_ok(docs.path(), "parquet");
+    let metrics = read(&out.path().join("metrics.parquet"));
+    let exact = metrics.column("value_exact").unwrap().str().unwrap();
+    let high = metrics.column("value_high_exact").unwrap().str().unwrap();
+    let rows: Vec<(Option<&str>, Option<&str>)> = (0..metrics.height())
+        .map(|i| (exact.get(i), high.get(i)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("12345678901234567.89"), None),
+            (Some("0.015"), None),
+            (Some("3"), Some("4")),
+        ]
+    );
+    // The double cannot hold the first value: that is why the text is there.
+    let value = metrics.column("value").unwrap().f64().unwrap();
+    assert_ne!(value.get(0).unwrap().to_string(), "12345678901234567.89");
 }
