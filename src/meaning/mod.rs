@@ -358,6 +358,33 @@ fn read_meanings(
                     member.quantity.kind,
                 );
             }
+            // 其中，城市上涨0.3%: a place alone measures what the figure it
+            // breaks down measures, in this sentence or the one it opens under.
+            // A list under a heading measures what the heading names.
+            let heading;
+            let introducer = match previous.as_ref() {
+                Some(p) => Some(p.subject),
+                None if breaks_down(lexicon, text, member.start) => out
+                    .last()
+                    .and_then(|g| g.last())
+                    .map(|m| m.subject.as_str()),
+                None => {
+                    heading = list_heading(lexicon, text, member.start);
+                    heading.as_deref()
+                }
+            };
+            if !matches!(member.quantity.kind, Kind::Count | Kind::Duration)
+                && found.source != FROM_AFTER
+            {
+                if let Some(s) =
+                    introducer.and_then(|i| subject::of_place(lexicon, &found.subject, i))
+                {
+                    found = Found {
+                        subject: s,
+                        source: "a place alone: the measure of the figure it breaks down",
+                    };
+                }
+            }
             // A stock's figures are dated at a moment, its rate and increment too.
             let continues = matches!(found.source, CONTINUED | RELATIVE);
             let of_stock = lexicon.stocks.occurs_in(&found.subject)
@@ -954,6 +981,40 @@ fn bare_chinese_number(lexicon: &Lexicon, clause: &str) -> Option<usize> {
 }
 
 /// True for kinds that relate a number to another (a percent of, a multiple of).
+/// Where the sentence holding byte `at` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(clause::is_full_stop).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+/// True when the sentence holding byte `at` opens by breaking the figure before
+/// it down (其中，…).
+fn breaks_down(lexicon: &Lexicon, text: &str, at: usize) -> bool {
+    let from = sentence_start(text, at);
+    word_set::prefix(text[from..at].trim_start(), &lexicon.subject_breakdowns).is_some()
+}
+
+/// What the heading of a list names, when the sentence holding byte `at`
+/// opens with one before a colon (重点项目开工率后三名：甲市97% → 重点项目开工率):
+/// the heading without the rank it may end in.
+fn list_heading(lexicon: &Lexicon, text: &str, at: usize) -> Option<String> {
+    let from = sentence_start(text, at);
+    let colon = from + text[from..at].rfind(['：', ':'])?;
+    let mut heading = text[from..colon].trim();
+    if let Some(unit) = lexicon.subject_rank_units.suffix_of(heading) {
+        let number = heading[..heading.len() - unit.len()].trim_end_matches(|c: char| {
+            c.is_ascii_digit() || crate::numeral::digit_value(c).is_some()
+        });
+        heading = lexicon
+            .not_after
+            .suffix_of(number)
+            .map_or(number, |rank| &number[..number.len() - rank.len()]);
+    }
+    let measure = subject::before_subject(lexicon, heading);
+    (!measure.is_empty()).then_some(measure)
+}
+
 fn is_ratio(kind: Kind) -> bool {
     matches!(kind, Kind::Percent | Kind::PercentagePoint | Kind::Multiple)
 }
@@ -988,15 +1049,63 @@ mod tests {
             subject_of("青年游客在本次小长假中表现活跃，占比35%。"),
             "青年游客占比"
         );
-        // What ends in a superlative, and what comes second.
+        // What ends in a superlative, and what comes second (a place alone,
+        // which measures what the figure before it measures).
         let rows = subjects("分区看，东城区税收增幅最高，为11.2%；其次是西城区，增长8.4%。");
         assert_eq!(rows[0].1, "东城区税收");
-        assert_eq!(rows[1].1, "西城区");
+        assert_eq!(rows[1].1, "西城区税收");
         // The apposition that sums up a list.
         assert_eq!(
             subject_of("全年投资重点投向交通、水利、能源三大领域，占比76%。"),
             "三大领域占比"
         );
+    }
+
+    #[test]
+    fn a_place_alone_measures_what_the_figure_it_breaks_down_measures() {
+        let rows = subjects(
+            "10月份，全国居民消费价格同比上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%；食品价格上涨2.9%。",
+        );
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "居民消费价格",
+                "城市居民消费价格",
+                "农村居民消费价格",
+                "食品价格"
+            ]
+        );
+        // In the same sentence, by a place name of the dictionary.
+        let rows = subjects("北京GDP增长5.2%，上海增长5.0%。");
+        assert_eq!(rows[1].1, "上海GDP");
+        // Under a list's heading, its rank left out.
+        let rows = subjects("重点项目开工率后三名：甲市97%，乙区92%。");
+        let got: Vec<&str> = rows.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(got, ["甲市重点项目开工率", "乙区重点项目开工率"]);
+        // A count of places counts them; with nothing before, a place stays.
+        assert_eq!(subjects("全省13个城市全部达标。")[0].1, "城市");
+        assert_eq!(subjects("上海增长5.0%。")[0].1, "上海");
+        // The sentence before is only read under 其中.
+        let rows = subjects("全国居民消费价格上涨0.3%。城市上涨0.3%。");
+        assert_eq!(rows[1].1, "城市");
+    }
+
+    #[test]
+    fn a_subject_is_never_cut_inside_a_word() {
+        // 均 of 平均 ends no count's noun, and 开工 of 新开工 is no predicate.
+        let rows = subjects("全省13个城市平均优良天数比例为88.1%。");
+        assert_eq!(rows[0].1, "城市");
+        assert_eq!(rows[1].1, "平均优良天数比例");
+        assert_eq!(subjects("新开工项目共200个。")[0].1, "新开工项目");
+        // 少增 is one change verb, not 少 before 增.
+        assert_eq!(subjects("人民币贷款同比少增312亿元。")[0].1, "人民币贷款");
+    }
+
+    #[test]
+    fn a_share_of_a_price_index_change_is_a_contribution() {
+        let rows = subjects("鲜菜价格上涨21.6%，影响CPI上涨约0.43个百分点。");
+        assert_eq!(rows[1].1, "鲜菜价格影响CPI上涨");
     }
 
     #[test]

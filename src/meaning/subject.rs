@@ -12,6 +12,7 @@ use crate::text::clause;
 use crate::text::clause::is_clause_end;
 use crate::text::normalize::is_han;
 use crate::text::word_set::{prefix, strip_suffixes, suffix};
+use crate::text::words::{self, Words};
 
 /// How many characters a subject read after the number may have.
 const AFTER_LIMIT: usize = 16;
@@ -42,28 +43,26 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
         }
         // 航班起降: a word that names no change keeps its verb-like ending.
         let keeps_verb = suffix(s, &lexicon.not_changes).is_some();
-        let endings = [
-            (&lexicon.up, true),
-            (&lexicon.down, true),
-            (&lexicon.yoy, false),
-            (&lexicon.mom, false),
-        ];
-        for (list, is_verb) in endings {
-            if is_verb && keeps_verb {
-                continue;
+        // The longest change verb of either way: 少增 is one verb, not 少 before 增.
+        let verb = [suffix(s, &lexicon.up), suffix(s, &lexicon.down)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|w| w.len())
+            .filter(|_| !keeps_verb);
+        if let Some(w) = verb {
+            s = &s[..s.len() - w.len()];
+            // 净利大增, 同比大涨: a degree adverb goes with a one-character verb.
+            if w.chars().count() == 1 {
+                if let Some(d) = suffix(s, &lexicon.degrees) {
+                    s = &s[..s.len() - d.len()];
+                }
             }
-            if let Some(w) = suffix(s, list) {
+        }
+        for markers in [&lexicon.yoy, &lexicon.mom] {
+            if let Some(w) = suffix(s, markers) {
                 s = &s[..s.len() - w.len()];
-                // 净利大增, 同比大涨: a degree adverb goes with a one-character verb.
-                if is_verb && w.chars().count() == 1 {
-                    if let Some(d) = suffix(s, &lexicon.degrees) {
-                        s = &s[..s.len() - d.len()];
-                    }
-                }
                 // 同比、环比: markers listed together go together.
-                if !is_verb {
-                    s = s.trim_end_matches(clause::JOINERS);
-                }
+                s = s.trim_end_matches(clause::JOINERS);
             }
         }
         if let Some((w, _)) = lexicon.qual_verbs.suffix_of(s) {
@@ -148,6 +147,44 @@ pub fn contribution(lexicon: &Lexicon, before: &str) -> Option<String> {
     let at = lexicon.subject_contributions.last_in(text)?;
     let head = strip_leading(lexicon, text[..at].trim_start_matches(|c: char| !is_han(c)));
     Some(format!("{head}{}", &text[at..]))
+}
+
+/// True when `subject` names a place and nothing else: a class of places
+/// (农村), a place name of the dictionary (北京), or a one-character name
+/// before an administrative unit (甲市).
+fn names_only_a_place(lexicon: &Lexicon, subject: &str) -> bool {
+    let chars = subject.chars().count();
+    lexicon.subject_place_classes.contains(subject)
+        || chars == 2 && suffix(subject, &lexicon.subject_admin_endings).is_some()
+        || (2..=MAX_PLACE_CHARS).contains(&chars) && words::names_a_place(subject)
+}
+
+/// The longest place name looked up in the dictionary (内蒙古自治区).
+const MAX_PLACE_CHARS: usize = 8;
+
+/// What a subject measures without the place it may open with (城市居民消费价格
+/// → 居民消费价格): the place is read over its first three words at most.
+fn without_place<'s>(lexicon: &Lexicon, subject: &'s str) -> &'s str {
+    Words::of(subject)
+        .ends()
+        .take(3)
+        .filter(|&end| end < subject.len())
+        .filter(|&end| names_only_a_place(lexicon, &subject[..end]))
+        .last()
+        .map_or(subject, |end| &subject[end..])
+}
+
+/// 其中，城市上涨0.3%: a figure whose subject names only a place measures there
+/// what `introducer`, the figure it breaks down, measures (城市居民消费价格).
+/// `None` when the subject names more than a place or the introducer names no
+/// measure beside its own place.
+pub fn of_place(lexicon: &Lexicon, subject: &str, introducer: &str) -> Option<String> {
+    if !names_only_a_place(lexicon, subject) {
+        return None;
+    }
+    let measure = without_place(lexicon, introducer);
+    let names_a_measure = !measure.is_empty() && !names_only_a_place(lexicon, measure);
+    names_a_measure.then(|| format!("{subject}{measure}"))
 }
 
 /// A found subject made ready for the table: bracketed remarks, what comes
@@ -417,10 +454,22 @@ fn cut_before_verb<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
 /// or its object when that names a measured quantity (该公司实现营业收入 → 营业收入).
 fn cut_at_predicate<'s>(lexicon: &Lexicon, s: &'s str) -> &'s str {
     let third = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
-    let Some(i) = lexicon.subject_predicates.first_from(s, third) else {
-        return s;
+    let mut words = None;
+    let mut from = third;
+    // 新开工项目: a predicate inside a longer word is none.
+    let (i, predicate) = loop {
+        let Some(i) = lexicon.subject_predicates.first_from(s, from) else {
+            return s;
+        };
+        let predicate = prefix(&s[i..], &lexicon.subject_predicates).map_or(0, str::len);
+        if words
+            .get_or_insert_with(|| Words::of(s))
+            .holds_whole(i, predicate)
+        {
+            break (i, predicate);
+        }
+        from = i + predicate.max(1);
     };
-    let predicate = prefix(&s[i..], &lexicon.subject_predicates).map_or(0, str::len);
     let object = &s[i + predicate..];
     if lexicon.subject_heads.occurs_in(object) {
         object
@@ -449,6 +498,11 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
     let mut end = 0;
     // The end of a noun that begins like a stop (被告人), read through whole.
     let mut kept_until = 0;
+    let read = rest
+        .char_indices()
+        .nth(AFTER_LIMIT + 4)
+        .map_or(rest, |(k, _)| &rest[..k]);
+    let mut words = None;
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n >= AFTER_LIMIT
             || is_clause_end(c)
@@ -470,8 +524,17 @@ pub fn after_subject(lexicon: &Lexicon, after: &str, kind: Kind) -> Option<Strin
             .or_else(|| prefix(&rest[i..], &lexicon.mom))
             .or_else(|| prefix(&rest[i..], &lexicon.subject_verbs))
             .or_else(|| prefix(&rest[i..], &lexicon.subject_predicates));
-        if n > 0 && stop.is_some() {
-            break;
+        if let Some(stop) = stop.filter(|_| n > 0) {
+            // 城市平均: a stop inside a word (均 of 平均) ends the phrase before
+            // that word; one that only begins a word (共 of 共享单车) is no stop.
+            let words = words.get_or_insert_with(|| Words::of(read));
+            if !words.is_boundary(i) {
+                end = end.min(words.word_start(i));
+                break;
+            }
+            if words.is_boundary(i + stop.len()) {
+                break;
+            }
         }
         // 有5个上涨: a change verb after a count names no subject.
         let changes = || {

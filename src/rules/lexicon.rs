@@ -107,6 +107,14 @@ lexicon! {
         subject_not_subjects <- ["subject.not_subjects"],
         /// One character that places a thing rather than names it (中, 内).
         subject_place_words <- ["subject.place_words"],
+        /// Classes of places a breakdown's figure may name alone (城市, 农村).
+        subject_place_classes <- ["subject.place_classes"],
+        /// Last characters of administrative names (甲市, 乙区).
+        subject_admin_endings <- ["subject.admin_endings"],
+        /// Units of a rank a list's heading ends in (后三名).
+        subject_rank_units <- ["subject.rank_units"],
+        /// Openings of a clause that breaks a figure down (其中).
+        subject_breakdowns <- ["subject.breakdowns"],
         /// The characters before 中 in nouns ending in it (高中, 其中).
         subject_among_nouns <- ["subject.among_nouns"],
         /// Bounds that make an amount before a noun a threshold (以上, 以下).

@@ -5,6 +5,7 @@
 pub mod clause;
 pub mod normalize;
 pub mod word_set;
+pub mod words;
 
 /// The first non-empty line of a text, trimmed: its title, if it has one.
 pub fn first_line(text: &str) -> &str {
