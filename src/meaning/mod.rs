@@ -1103,6 +1103,11 @@ mod tests {
     }
 
     #[test]
+    fn this_territory_opens_no_subject() {
+        assert_eq!(subjects("本港第三季GDP按年实质增长1.8%。")[0].1, "GDP");
+    }
+
+    #[test]
     fn a_share_of_a_price_index_change_is_a_contribution() {
         let rows = subjects("鲜菜价格上涨21.6%，影响CPI上涨约0.43个百分点。");
         assert_eq!(rows[1].1, "鲜菜价格影响CPI上涨");

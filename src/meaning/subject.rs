@@ -110,7 +110,7 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
 /// opens a longer word stays (月度交易数据 holds no date), and so does a year
 /// before 度 (2022年度计划) or 的 (是2020年的).
 fn without_inner_dates(lexicon: &Lexicon, subject: String) -> String {
-    if !subject.contains(['年', '月']) {
+    if !lexicon.dates.inner_date.is_match(&subject) {
         return subject;
     }
     let mut out = String::with_capacity(subject.len());
@@ -839,6 +839,11 @@ mod tests {
         assert_eq!(
             without_inner_dates(lexicon(), "外贸进出口自2020年第三季度起".into()),
             "外贸进出口"
+        );
+        // A quarter without its year, as Hong Kong writes it.
+        assert_eq!(
+            without_inner_dates(lexicon(), "第三季本地生产总值".into()),
+            "本地生产总值"
         );
     }
 
