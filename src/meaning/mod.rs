@@ -1098,6 +1098,10 @@ mod tests {
         assert_eq!(rows[0].1, "城市");
         assert_eq!(rows[1].1, "平均优良天数比例");
         assert_eq!(subjects("新开工项目共200个。")[0].1, "新开工项目");
+        // A verb before a lone verbal noun names the measure with it; before
+        // a noun phrase it goes.
+        assert_eq!(subjects("全年完成投资212.4亿元。")[0].1, "完成投资");
+        assert_eq!(subjects("完成国土绿化693.4万亩。")[0].1, "国土绿化");
         // 少增 is one change verb, not 少 before 增.
         assert_eq!(subjects("人民币贷款同比少增312亿元。")[0].1, "人民币贷款");
     }

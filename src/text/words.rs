@@ -61,6 +61,17 @@ pub fn names_a_place(text: &str) -> bool {
     matches!(SEGMENTER.tag(text, false).as_slice(), [one] if one.tag == "ns")
 }
 
+/// True when `text` is one word that the dictionary holds as a verbal noun
+/// (投资, 建设): an action named as a thing.
+pub fn is_verbal_noun(text: &str) -> bool {
+    matches!(SEGMENTER.tag(text, false).as_slice(), [one] if one.tag == "vn")
+}
+
+/// True when `text` is one word that the dictionary holds as a verb (完成).
+pub fn is_verb(text: &str) -> bool {
+    matches!(SEGMENTER.tag(text, false).as_slice(), [one] if one.tag == "v")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +94,15 @@ mod tests {
         assert!(!names_a_place("食品价格"));
         assert!(!names_a_place("防沙治沙"));
         assert!(!names_a_place(""));
+    }
+
+    #[test]
+    fn verbal_nouns_are_known_by_the_dictionary() {
+        assert!(is_verbal_noun("投资"));
+        assert!(!is_verbal_noun("公园"));
+        assert!(!is_verbal_noun("国土绿化"));
+        assert!(is_verb("完成"));
+        assert!(!is_verb("其中"));
     }
 
     #[test]
