@@ -360,18 +360,28 @@ fn read_meanings(
             }
             // 其中，城市上涨0.3%: a place alone measures what the figure it
             // breaks down measures, in this sentence or the one it opens under.
-            // A list under a heading measures what the heading names.
+            // Under 其中 it is the last figure before that word; a list under
+            // a heading measures what the heading names.
             let heading;
-            let introducer = match previous.as_ref() {
-                Some(p) => Some(p.subject),
-                None if breaks_down(lexicon, text, member.start) => out
-                    .last()
-                    .and_then(|g| g.last())
-                    .map(|m| m.subject.as_str()),
-                None => {
-                    heading = list_heading(lexicon, text, member.start);
-                    heading.as_deref()
+            let introducer = match breakdown_at(lexicon, text, member.start) {
+                Some(at) => {
+                    let own = members[..k].iter().zip(&meanings).rev();
+                    let earlier = groups[..index]
+                        .iter()
+                        .zip(&out)
+                        .rev()
+                        .flat_map(|(g, m)| g.members.iter().zip(m).rev());
+                    own.chain(earlier)
+                        .find(|(c, _)| c.end <= at)
+                        .map(|(_, m)| m.subject.as_str())
                 }
+                None => match previous.as_ref() {
+                    Some(p) => Some(p.subject),
+                    None => {
+                        heading = list_heading(lexicon, text, member.start);
+                        heading.as_deref()
+                    }
+                },
             };
             if !matches!(member.quantity.kind, Kind::Count | Kind::Duration)
                 && found.source != FROM_AFTER
@@ -988,11 +998,14 @@ fn sentence_start(text: &str, at: usize) -> usize {
     })
 }
 
-/// True when the sentence holding byte `at` opens by breaking the figure before
-/// it down (其中，…).
-fn breaks_down(lexicon: &Lexicon, text: &str, at: usize) -> bool {
+/// Where the word that breaks a figure down (其中) stands in the sentence
+/// holding byte `at`, before it: what follows breaks down the figure before it.
+fn breakdown_at(lexicon: &Lexicon, text: &str, at: usize) -> Option<usize> {
     let from = sentence_start(text, at);
-    word_set::prefix(text[from..at].trim_start(), &lexicon.subject_breakdowns).is_some()
+    lexicon
+        .subject_breakdowns
+        .last_in(&text[from..at])
+        .map(|i| from + i)
 }
 
 /// What the heading of a list names, when the sentence holding byte `at`
@@ -1076,6 +1089,11 @@ mod tests {
                 "食品价格"
             ]
         );
+        // Under 其中 in the same sentence, each item measures the figure
+        // before 其中, not its sibling.
+        let rows = subjects("全年交通事故死亡人数下降9.1%，其中城市下降15.2%，农村地区下降7.8%。");
+        assert_eq!(rows[1].1, "城市交通事故死亡人数");
+        assert_eq!(rows[2].1, "农村地区交通事故死亡人数");
         // In the same sentence, by a place name of the dictionary.
         let rows = subjects("北京GDP增长5.2%，上海增长5.0%。");
         assert_eq!(rows[1].1, "上海GDP");

@@ -150,13 +150,15 @@ pub fn contribution(lexicon: &Lexicon, before: &str) -> Option<String> {
 }
 
 /// True when `subject` names a place and nothing else: a class of places
-/// (农村), a place name of the dictionary (北京), or a one-character name
-/// before an administrative unit (甲市).
+/// (农村), a place name of the dictionary (北京), a one-character name before
+/// an administrative unit (甲市), or a short name ending like a place (农村地区).
 fn names_only_a_place(lexicon: &Lexicon, subject: &str) -> bool {
     let chars = subject.chars().count();
     lexicon.subject_place_classes.contains(subject)
         || chars == 2 && suffix(subject, &lexicon.subject_admin_endings).is_some()
-        || (2..=MAX_PLACE_CHARS).contains(&chars) && words::names_a_place(subject)
+        || (2..=MAX_PLACE_CHARS).contains(&chars)
+            && (suffix(subject, &lexicon.subject_place_endings).is_some()
+                || words::names_a_place(subject))
 }
 
 /// The longest place name looked up in the dictionary (内蒙古自治区).

@@ -111,6 +111,8 @@ lexicon! {
         subject_place_classes <- ["subject.place_classes"],
         /// Last characters of administrative names (甲市, 乙区).
         subject_admin_endings <- ["subject.admin_endings"],
+        /// Endings that make a short name a place (农村地区).
+        subject_place_endings <- ["subject.place_endings"],
         /// Units of a rank a list's heading ends in (后三名).
         subject_rank_units <- ["subject.rank_units"],
         /// Openings of a clause that breaks a figure down (其中).
