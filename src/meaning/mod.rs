@@ -724,6 +724,11 @@ fn continue_topic(
                 &lexicon.subject_contributions,
             ],
         );
+        // 民营企业进出口… 拉动进出口增长: what was driven is said once.
+        let contributor = driven(lexicon, &found.subject)
+            .and_then(|d| contributor.strip_suffix(d))
+            .filter(|c| !c.is_empty())
+            .unwrap_or(contributor);
         if !contributor.is_empty() {
             found.subject = format!("{contributor}{}", found.subject);
             found.source = "a contribution with no contributor in its clause: the topic's";
@@ -731,8 +736,17 @@ fn continue_topic(
     } else if word_set::prefix(&found.subject, &lexicon.subject_relative).is_some()
         && !found.subject.starts_with(previous)
     {
-        // 民企拉动进出口增长…，占外贸总值的37.5%: the share is the contributor's.
-        let previous = before_any(previous, &[&lexicon.subject_contributions]);
+        // 民企拉动进出口增长…，占外贸总值的37.5%: the share is of what the
+        // contributor did (民企进出口).
+        let contributor;
+        let previous = match lexicon.subject_contributions.first_from(previous, 0) {
+            Some(at) => {
+                let driven = driven(lexicon, &previous[at..]).unwrap_or("");
+                contributor = format!("{}{driven}", &previous[..at]);
+                contributor.as_str()
+            }
+            None => previous,
+        };
         // 贷款余额…，增量占全国比重: an attribute is the loans', not the balance's.
         let previous = match word_set::prefix(&found.subject, &lexicon.subject_attributes) {
             Some(word) => {
@@ -991,6 +1005,18 @@ fn bare_chinese_number(lexicon: &Lexicon, clause: &str) -> Option<usize> {
 }
 
 /// True for kinds that relate a number to another (a percent of, a multiple of).
+/// What a contribution drove (拉动进出口增长 → 进出口): the words between its
+/// verb and its change verb; `None` when `contribution` opens with no such verb.
+fn driven<'s>(lexicon: &Lexicon, contribution: &'s str) -> Option<&'s str> {
+    let verb = word_set::prefix(contribution, &lexicon.subject_contributions)?;
+    let rest = &contribution[verb.len()..];
+    let driven = [&lexicon.up, &lexicon.down]
+        .iter()
+        .find_map(|list| suffix(rest, list))
+        .map_or(rest, |change| &rest[..rest.len() - change.len()]);
+    (!driven.is_empty()).then_some(driven)
+}
+
 /// Where the sentence holding byte `at` starts.
 fn sentence_start(text: &str, at: usize) -> usize {
     text[..at].rfind(clause::is_full_stop).map_or(0, |i| {
@@ -1130,6 +1156,16 @@ mod tests {
     }
 
     #[test]
+    fn what_a_contribution_drove_is_said_once() {
+        let rows = subjects(
+            "民营企业进出口1.2万亿元，增长28.1%，拉动进出口增长9.6个百分点，占外贸总值的37.5%。",
+        );
+        assert_eq!(rows[2].1, "民营企业拉动进出口增长");
+        // The share after it is of what the contributor did.
+        assert_eq!(rows[3].1, "民营企业进出口占外贸总值");
+    }
+
+    #[test]
     fn a_share_of_a_price_index_change_is_a_contribution() {
         let rows = subjects("鲜菜价格上涨21.6%，影响CPI上涨约0.43个百分点。");
         assert_eq!(rows[1].1, "鲜菜价格影响CPI上涨");
@@ -1210,8 +1246,10 @@ mod tests {
 
     #[test]
     fn a_share_after_a_contribution_is_the_contributors() {
+        // The share is of what the contributor did, as when it is named first
+        // (民营企业进出口…占外贸总值).
         let rows = subjects("民企拉动进出口增长9.6个百分点，占外贸总值的37.5%。");
-        assert_eq!(rows[1].1, "民企占外贸总值");
+        assert_eq!(rows[1].1, "民企进出口占外贸总值");
     }
 
     #[test]
