@@ -3,6 +3,8 @@
 //! Matching finds spans; resolving turns a span's captures into a value, unit
 //! and qualifier, or rejects it (a year, an ordinal, a number that does not parse).
 
+use std::ops::Range;
+
 use regex_automata::util::captures::Captures;
 
 use super::rejection::Rejection;
@@ -30,17 +32,17 @@ pub struct Rejected {
     pub why: Rejection,
 }
 
-/// Every candidate of every rule in `text`, in no particular order; with
-/// `rejected`, also every match a guard turned away.
+/// Every candidate of every rule that starts in `span` of `text`, in no
+/// particular order; with `rejected`, also every match a guard turned away.
 pub fn find_candidates(
     rules: &RuleSet,
     scanner: &Scanner,
-    text: &str,
+    (text, span): (&str, Range<usize>),
     mut rejected: Option<&mut Vec<Rejected>>,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut numerals = LastNumeral::default();
-    scanner.for_each_match(text, |index, caps| {
+    scanner.for_each_match(text, span, |index, caps| {
         let Some(rule) = rules.rules.get(index) else {
             return false;
         };

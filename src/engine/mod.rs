@@ -33,6 +33,33 @@ pub const SENTENCE_RADIUS: usize = 100;
 pub struct Extractor {
     rules: RuleSet,
     scanner: Scanner,
+    /// Bytes of text read in one part (see [`parts`]).
+    part_bytes: usize,
+}
+
+/// Bytes of a document read in one part: a long document is read a part at a
+/// time, so that what is held for it does not grow with its length.
+pub const PART_BYTES: usize = 1 << 20;
+
+/// The parts a document is read in: runs of whole lines of at least
+/// `part_bytes` bytes (the last may be shorter), covering `text`. A number
+/// never spans a line break, and what a number reads around it stays in its
+/// sentence, so the rows are the same whatever the parts.
+fn parts(text: &str, part_bytes: usize) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut from = start.saturating_add(part_bytes).min(text.len());
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+        let part = start..end;
+        start = end;
+        Some(part)
+    })
 }
 
 /// Everything the engine decided for one document, for `explain`.
@@ -108,7 +135,11 @@ impl Extractor {
                 message: format!("rules do not combine into one scan: {}", first_line(&e)),
             }])
         })?;
-        Ok(Extractor { rules, scanner })
+        Ok(Extractor {
+            rules,
+            scanner,
+            part_bytes: PART_BYTES,
+        })
     }
 
     /// An extractor over the rule files compiled into the binary.
@@ -175,71 +206,73 @@ impl Extractor {
         let doc_id: Arc<str> = Arc::from(doc_id);
         let doc = NormalizedText::new(original);
         let text = doc.normalized();
-        let mut rejected = Vec::new();
-        let candidates = candidate::find_candidates(
-            &self.rules,
-            &self.scanner,
-            text,
-            trace.is_some().then_some(&mut rejected),
-        );
-        let (mut kept, lost) = overlap::settle(&self.rules, text, candidates);
         let local = self.rules.units.local_currency(text);
-        currency::localise(&self.rules.lexicon.renminbi_names, local, text, &mut kept);
-        ranges::join_money_ranges(&self.rules.range_sep, text, &mut kept);
-        let mut groups = lists::expand_lists(&self.rules.list_item, text, kept);
         // Taiwan's releases count years from the Republic's founding (114年).
         let calendar = if local == Some("TWD") {
             Calendar::Republic
         } else {
             Calendar::Gregorian
         };
-        meaning::interpret(&self.rules.lexicon, text, &mut groups, calendar, published);
-
+        let mut reader = meaning::Reader::new(&self.rules.lexicon, text, calendar, published);
+        let mut rejected = Vec::new();
+        let mut lost = Vec::new();
         let mut chars = CharCounter::new(doc.original());
         // Numbers of one sentence share its text when their windows are the same.
         let mut sentence: Option<((usize, usize), Arc<str>)> = None;
-        for c in groups.into_iter().flat_map(|g| g.members) {
-            let rule = &self.rules.rules[c.rule];
-            let bounds = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
-            let shared = match &sentence {
-                Some((b, shared)) if *b == bounds => Arc::clone(shared),
-                _ => {
-                    let (s, e) = bounds;
-                    let fresh: Arc<str> = Arc::from(doc.original_slice(s, e).trim());
-                    sentence = Some((bounds, Arc::clone(&fresh)));
-                    fresh
-                }
-            };
-            let (start, end) = doc.original_range(c.start, c.end);
-            let m = c.meaning;
-            let metric = Metric {
-                doc_id: Arc::clone(&doc_id),
-                start: to_u32(chars.char_offset(start)),
-                end: to_u32(chars.char_offset(end)),
-                text: doc.original_slice(c.start, c.end).to_string(),
-                quantity: c.quantity,
-                direction: m.direction,
-                comparison: m.comparison,
-                subject: m.subject,
-                period: m.period,
-                sentence: shared,
-                rule_id: Arc::clone(&rule.id),
-            };
-            row(
-                metric,
-                Decisions {
-                    subject: m.subject_source,
-                    period: m.period_source,
-                    direction: m.direction_source,
-                    comparison: m.comparison_source,
-                },
+        for part in parts(text, self.part_bytes) {
+            let candidates = candidate::find_candidates(
+                &self.rules,
+                &self.scanner,
+                (text, part),
+                trace.is_some().then_some(&mut rejected),
             );
+            let (mut kept, part_lost) = overlap::settle(&self.rules, text, candidates);
+            lost.extend(part_lost);
+            currency::localise(&self.rules.lexicon.renminbi_names, local, text, &mut kept);
+            ranges::join_money_ranges(&self.rules.range_sep, text, &mut kept);
+            let groups = reader.interpret(lists::expand_lists(&self.rules.list_item, text, kept));
+            for c in groups.into_iter().flat_map(|g| g.members) {
+                let rule = &self.rules.rules[c.rule];
+                let bounds = clause::sentence_bounds(text, c.start, c.end, SENTENCE_RADIUS);
+                let shared = match &sentence {
+                    Some((b, shared)) if *b == bounds => Arc::clone(shared),
+                    _ => {
+                        let (s, e) = bounds;
+                        let fresh: Arc<str> = Arc::from(doc.original_slice(s, e).trim());
+                        sentence = Some((bounds, Arc::clone(&fresh)));
+                        fresh
+                    }
+                };
+                let (start, end) = doc.original_range(c.start, c.end);
+                let m = c.meaning;
+                let metric = Metric {
+                    doc_id: Arc::clone(&doc_id),
+                    start: to_u32(chars.char_offset(start)),
+                    end: to_u32(chars.char_offset(end)),
+                    text: doc.original_slice(c.start, c.end).to_string(),
+                    quantity: c.quantity,
+                    direction: m.direction,
+                    comparison: m.comparison,
+                    subject: m.subject,
+                    period: m.period,
+                    sentence: shared,
+                    rule_id: Arc::clone(&rule.id),
+                };
+                row(
+                    metric,
+                    Decisions {
+                        subject: m.subject_source,
+                        period: m.period_source,
+                        direction: m.direction_source,
+                        comparison: m.comparison_source,
+                    },
+                );
+            }
         }
         let Some(out) = trace else {
             return;
         };
         let mut loser_chars = CharCounter::new(doc.original());
-        let mut lost = lost;
         lost.sort_by_key(|l| l.candidate.start);
         out.losers = lost
             .into_iter()
@@ -273,4 +306,37 @@ impl Extractor {
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_whole_lines_that_cover_the_text() {
+        let text = "第一行增长5%\n第二行\n\n第三行下降3%";
+        let got: Vec<&str> = parts(text, 1).map(|r| &text[r]).collect();
+        assert_eq!(got, ["第一行增长5%\n", "第二行\n", "\n第三行下降3%"]);
+        assert_eq!(parts(text, PART_BYTES).count(), 1);
+        assert_eq!(parts("", 1).count(), 0);
+    }
+
+    #[test]
+    fn a_document_read_in_parts_gives_the_rows_it_gives_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![root.join("input/cq_police_2024.txt")];
+        let cases = std::fs::read_dir(root.join("tests/golden/cases")).unwrap();
+        texts.extend(cases.map(|e| e.unwrap().path()));
+        let whole = Extractor::bundled().unwrap();
+        let mut in_parts = whole.clone();
+        in_parts.part_bytes = 1;
+        for path in texts {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let published = Published::parse("2025-03-01");
+            let expected = whole.extract_published("d", &text, published);
+            assert!(!expected.is_empty(), "{}", path.display());
+            let got = in_parts.extract_published("d", &text, published);
+            assert_eq!(got, expected, "{}", path.display());
+        }
+    }
 }

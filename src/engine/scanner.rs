@@ -7,6 +7,8 @@
 //! not once per rule.
 
 use regex_automata::meta::Regex;
+use std::ops::Range;
+
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
@@ -112,14 +114,20 @@ impl Scanner {
         None
     }
 
-    /// Calls `visit(rule index, captures)` for every rule match, by start
+    /// Calls `visit(rule index, captures)` for every rule match that starts in
+    /// `span` (byte offsets of `text`, which the rules see whole), by start
     /// position; `visit` tells whether it kept the match.
-    pub fn for_each_match(&self, text: &str, mut visit: impl FnMut(usize, &Captures) -> bool) {
+    pub fn for_each_match(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        mut visit: impl FnMut(usize, &Captures) -> bool,
+    ) {
         let mut caps: Vec<Captures> = self.rules.iter().map(Regex::create_captures).collect();
         let mut rules = PatternSet::new(self.all.pattern_len());
-        let mut at = 0;
-        while at < text.len() {
-            let Some(start) = self.next_start(text, at) else {
+        let mut at = span.start;
+        while at < span.end {
+            let Some(start) = self.next_start(text, at).filter(|&s| s < span.end) else {
                 break;
             };
             // Rules match short spans: the anchored searches need not see further.
@@ -201,7 +209,7 @@ mod tests {
         let rules = RuleSet::bundled().unwrap();
         let scanner = Scanner::new(&rules.rules).unwrap();
         let mut out = Vec::new();
-        scanner.for_each_match(text, |index, caps| {
+        scanner.for_each_match(text, 0..text.len(), |index, caps| {
             if let Some(m) = caps.get_match() {
                 out.push((
                     rules.rules[index].id.to_string(),
@@ -242,7 +250,7 @@ mod tests {
         let scanner = Scanner::new(&rules.rules).unwrap();
         let text = "约3至5万元";
         let mut groups = Vec::new();
-        scanner.for_each_match(text, |index, caps| {
+        scanner.for_each_match(text, 0..text.len(), |index, caps| {
             if &*rules.rules[index].id == "money" {
                 groups.push((
                     scanner

@@ -68,406 +68,455 @@ struct Previous<'m> {
     end: usize,
 }
 
-/// Reads the meaning of every member of every group into it. `text` is
-/// normalised text; `published`, when known, dates what the text leaves relative.
-pub fn interpret(
-    lexicon: &Lexicon,
-    text: &str,
-    groups: &mut [ListGroup],
-    calendar: period::Calendar,
-    published: Option<Published>,
-) {
-    let meanings = read_meanings(lexicon, text, groups, calendar, published);
-    for (group, meanings) in groups.iter_mut().zip(meanings) {
-        for (member, meaning) in group.members.iter_mut().zip(meanings) {
-            member.meaning = meaning;
-        }
-    }
+/// Groups a reader keeps from one part of a document for the next. What a
+/// number reads of the numbers before it stays inside its sentence, and parts
+/// end at a line break.
+const HISTORY_GROUPS: usize = 64;
+
+/// Reads the meaning of a document's numbers part by part, in document order:
+/// each number is read against the numbers before it, those of earlier parts
+/// included. `text` is the whole normalised document; `published`, when known,
+/// dates what the text leaves relative.
+pub struct Reader<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    dates: period::DateIndex,
+    headline: Option<std::ops::Range<usize>>,
+    /// The last groups read, their meanings in their members.
+    history: Vec<ListGroup>,
+    /// Where the last group ended, and the clause before it.
+    previous_end: usize,
+    previous_before: &'a str,
+    /// The subjects a 分别 list still owes to the groups linked after it
+    /// (分别上升5.1%、下降2.3%和增长18.6%), last first, and the list's comparison.
+    owed: Vec<String>,
+    owed_comparison: Option<Comparison>,
 }
 
-/// The meanings of every member of every group, group by group: each is read
-/// against the groups before it and the meanings they were given.
-fn read_meanings(
-    lexicon: &Lexicon,
-    text: &str,
-    groups: &[ListGroup],
-    calendar: period::Calendar,
-    published: Option<Published>,
-) -> Vec<Vec<Meaning>> {
-    let dates = period::DateIndex::new(lexicon, text, calendar, published);
-    let headline = headline(text);
-    let mut previous_end = 0;
-    let mut previous_before = "";
-    let mut out: Vec<Vec<Meaning>> = Vec::with_capacity(groups.len());
-    // The subjects a 分别 list still owes to the groups linked after it
-    // (分别上升5.1%、下降2.3%和增长18.6%), last first, and the list's comparison.
-    let mut owed: Vec<String> = Vec::new();
-    let mut owed_comparison = None;
-    for (index, group) in groups.iter().enumerate() {
-        let start = group.start();
-        if index == 0 || !is_list_link(lexicon, &text[previous_end..start]) {
-            owed.clear();
-        }
-        let floor = clause::window_start(text, previous_end.min(start), start, CLAUSE_WINDOW);
-        let clause_from = clause::clause_start(text, floor, start);
-        let before = &text[clause_from..start];
-        let previous_group = out.last().and_then(|g| g.last());
-        // 材料52% after 压减时间58%、: a bare item continuing the clause shares
-        // the change verb that opened it.
-        let continues_list = before.starts_with('、')
-            && change::leading_change(lexicon, previous_before).is_some()
-            && subject::before_subject(lexicon, before) == before.trim_start_matches('、')
-            && word_set::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps).is_none();
-        // 增加1,203亿元或3.9%: the same change told again in another unit.
-        let restates = before.chars().eq([clause::OR]);
-        let (direction, comparison, shared_sources) =
-            match (change::direction(lexicon, before), previous_group) {
-                (None, Some(p)) if continues_list || restates => {
-                    let source = if restates {
-                        "the same change told again in another unit"
-                    } else {
-                        "the list its change verb opened"
-                    };
-                    (p.direction, p.comparison, (source, source))
-                }
-                (d, _) => {
-                    let direction_source = match d {
-                        Some(_) => "a change word before the number",
-                        None => NO_CHANGE,
-                    };
-                    let marked = change::comparison(lexicon, before);
-                    let framed = marked.is_none().then(|| {
-                        let from = clause::window_start(text, 0, clause_from, FRAME_WINDOW);
-                        change::framed_comparison(lexicon, &text[from..start])
-                    });
-                    let comparison_source = match (marked, framed.flatten()) {
-                        (Some(_), _) => "a marker before the number",
-                        (None, Some(_)) => "the frame the sentence opens with",
-                        (None, None) => NO_COMPARISON,
-                    };
-                    (
-                        d,
-                        marked.or(framed.flatten()),
-                        (direction_source, comparison_source),
-                    )
-                }
-            };
-        let last_kind = group
-            .members
-            .last()
-            .map_or(Kind::Count, |c| c.quantity.kind);
-        let period = dates
-            .own_period(lexicon, text, start, is_ratio(last_kind))
-            .or_else(|| dates.period_at(start));
-        // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
-        // 比9月末减少 in a figure of October: the base is the month before.
-        let dated_base = comparison.is_none().then(|| {
-            let period: &str = &period.as_ref()?.period;
-            let year = period.get(..4)?;
-            if period::is_year_before_base(lexicon, before, year) {
-                Some(Comparison::Yoy)
-            } else {
-                period::is_month_before_base(lexicon, before, period).then_some(Comparison::Mom)
-            }
-        });
-        let shared_sources = match dated_base.flatten() {
-            Some(_) => (
-                shared_sources.0,
-                "a base dated a year or a month before the figure",
-            ),
-            None => shared_sources,
-        };
-        let comparison = comparison.or(dated_base.flatten());
-
-        let members = &group.members;
-        let streak = word_set::suffix(before, &lexicon.subject_after_markers).is_some();
-        let last = members.last().map_or(start, |c| c.end);
-        let kind = members.last().map_or(Kind::Count, |c| c.quantity.kind);
-        // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
-        // 42个国控断面水质优良(Ⅰ～Ⅲ类)比例: a bracket right after it qualifies that noun.
-        let own_before = previous_group
-            .filter(|p| p.subject_source == FROM_AFTER && !p.subject.is_empty())
-            .and_then(|p| before.strip_prefix(p.subject.as_str()))
-            .filter(|rest| !rest.starts_with(['(', '（']))
-            .unwrap_or(before);
-        let whole_clause = &text[clause::clause_start(
+impl<'a> Reader<'a> {
+    /// A reader of the numbers of `text`.
+    pub fn new(
+        lexicon: &'a Lexicon,
+        text: &'a str,
+        calendar: period::Calendar,
+        published: Option<Published>,
+    ) -> Reader<'a> {
+        Reader {
+            lexicon,
             text,
-            clause::window_start(text, 0, start, CLAUSE_WINDOW),
-            start,
-        )..start];
-        let group_before = index.checked_sub(1).map(|i| &groups[i]);
-        let own_before = match own_before {
-            "" => name_beside_bracket(text, start, group_before).unwrap_or(own_before),
-            _ => own_before,
-        };
-        let subject_before =
-            subject::outside_frame(lexicon, whole_clause, own_before, &text[last..])
-                .unwrap_or(own_before);
-        // A subject read after a number ends where the next number starts
-        // (亿元以上项目五十八个 → 项目).
-        let next_start = groups.get(index + 1).map_or(text.len(), |g| g.start());
-        let shared = clause_subject(lexicon, text, subject_before, (last, next_start), kind);
-        let distributed = if !owed.is_empty() {
-            let n = members.len().min(owed.len());
-            let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
-            (n == members.len()).then_some(parts)
-        } else if change::before_respectively(lexicon, before).is_some()
-            || pairs_two_items(text, members, &shared.subject)
-        {
-            let total = members.len() + linked_members(lexicon, text, &groups[index..]);
-            let mut parts = subject::distribute(lexicon, &shared.subject, total).or_else(|| {
-                // A list naming nothing, or only a relative word (总数分别达到
-                // 386家、158家), measures the subjects of the numbers before it.
-                let relative = lexicon.subject_relative.contains(&shared.subject);
-                let earlier = (&groups[..index], out.as_slice());
-                let subjects = (shared.subject.is_empty() || relative)
-                    .then(|| earlier_subjects(text, earlier, start, total))
-                    .flatten()?;
-                Some(subjects.into_iter().map(|s| s + &shared.subject).collect())
-            });
-            if let Some(all) = parts.as_mut() {
-                owed = all.split_off(members.len().min(all.len()));
-                owed.reverse();
-                owed_comparison = comparison;
+            dates: period::DateIndex::new(lexicon, text, calendar, published),
+            headline: headline(text),
+            history: Vec::new(),
+            previous_end: 0,
+            previous_before: "",
+            owed: Vec::new(),
+            owed_comparison: None,
+        }
+    }
+
+    /// Reads the meanings of `groups`, the next groups of the document, into
+    /// their members, and hands them back.
+    pub fn interpret(&mut self, groups: Vec<ListGroup>) -> Vec<ListGroup> {
+        let first = self.history.len();
+        let mut all = std::mem::take(&mut self.history);
+        all.extend(groups);
+        let mut out: Vec<Vec<Meaning>> = all[..first]
+            .iter()
+            .map(|g| g.members.iter().map(|c| c.meaning.clone()).collect())
+            .collect();
+        self.read_meanings(&all, first, &mut out);
+        for (group, meanings) in all.iter_mut().zip(out).skip(first) {
+            for (member, meaning) in group.members.iter_mut().zip(meanings) {
+                member.meaning = meaning;
             }
-            parts
-        } else {
-            None
-        };
-        let in_owed_list =
-            distributed.is_some() && change::before_respectively(lexicon, before).is_none();
-        // 同比、环比分别增长5.2%和1.3%: each item has its own comparison.
-        let listed =
-            change::listed_comparisons(lexicon, before).filter(|list| list.len() == members.len());
-        let comparison = comparison.or(owed_comparison.filter(|_| in_owed_list));
-        let mut meanings: Vec<Meaning> = Vec::with_capacity(members.len());
-        for (k, member) in members.iter().enumerate() {
-            let own = own_segment(text, members, k);
-            let mut found = match (&distributed, own) {
-                (_, Some(seg)) => clause_subject(
-                    lexicon,
-                    text,
-                    seg,
-                    (member.end, next_start),
-                    member.quantity.kind,
-                ),
-                (Some(parts), None) => Found {
-                    subject: parts[k].clone(),
-                    source: "分别 list",
-                },
-                (None, None) => Found {
-                    subject: shared.subject.clone(),
-                    source: shared.source,
-                },
-            };
-            let previous = meanings
+        }
+        let read = all.split_off(first);
+        let kept_from = read.len().saturating_sub(HISTORY_GROUPS);
+        all.extend_from_slice(&read[kept_from..]);
+        self.history = all.split_off(all.len().saturating_sub(HISTORY_GROUPS));
+        read
+    }
+
+    /// The meanings of the members of `groups[first..]`, group by group, pushed
+    /// onto `out` (which holds those of `groups[..first]`): each is read against
+    /// the groups before it and the meanings they were given.
+    fn read_meanings(&mut self, groups: &[ListGroup], first: usize, out: &mut Vec<Vec<Meaning>>) {
+        let (lexicon, text) = (self.lexicon, self.text);
+        let dates = &self.dates;
+        let headline = &self.headline;
+        let mut previous_end = self.previous_end;
+        let mut previous_before = self.previous_before;
+        let owed = &mut self.owed;
+        let owed_comparison = &mut self.owed_comparison;
+        for (index, group) in groups.iter().enumerate().skip(first) {
+            let start = group.start();
+            if index == 0 || !is_list_link(lexicon, &text[previous_end..start]) {
+                owed.clear();
+            }
+            let floor = clause::window_start(text, previous_end.min(start), start, CLAUSE_WINDOW);
+            let clause_from = clause::clause_start(text, floor, start);
+            let before = &text[clause_from..start];
+            let previous_group = out.last().and_then(|g| g.last());
+            // 材料52% after 压减时间58%、: a bare item continuing the clause shares
+            // the change verb that opened it.
+            let continues_list = before.starts_with('、')
+                && change::leading_change(lexicon, previous_before).is_some()
+                && subject::before_subject(lexicon, before) == before.trim_start_matches('、')
+                && word_set::prefix(before.trim_start_matches('、'), &lexicon.subject_gaps)
+                    .is_none();
+            // 增加1,203亿元或3.9%: the same change told again in another unit.
+            let restates = before.chars().eq([clause::OR]);
+            let (direction, comparison, shared_sources) =
+                match (change::direction(lexicon, before), previous_group) {
+                    (None, Some(p)) if continues_list || restates => {
+                        let source = if restates {
+                            "the same change told again in another unit"
+                        } else {
+                            "the list its change verb opened"
+                        };
+                        (p.direction, p.comparison, (source, source))
+                    }
+                    (d, _) => {
+                        let direction_source = match d {
+                            Some(_) => "a change word before the number",
+                            None => NO_CHANGE,
+                        };
+                        let marked = change::comparison(lexicon, before);
+                        let framed = marked.is_none().then(|| {
+                            let from = clause::window_start(text, 0, clause_from, FRAME_WINDOW);
+                            change::framed_comparison(lexicon, &text[from..start])
+                        });
+                        let comparison_source = match (marked, framed.flatten()) {
+                            (Some(_), _) => "a marker before the number",
+                            (None, Some(_)) => "the frame the sentence opens with",
+                            (None, None) => NO_COMPARISON,
+                        };
+                        (
+                            d,
+                            marked.or(framed.flatten()),
+                            (direction_source, comparison_source),
+                        )
+                    }
+                };
+            let last_kind = group
+                .members
                 .last()
-                .map(|m| Previous {
-                    subject: &m.subject,
-                    topic: m.topic(),
-                    comparison: m.comparison,
-                    end: members[k - 1].end,
-                })
-                .or_else(|| {
-                    out.last().and_then(|g| g.last()).map(|m| Previous {
+                .map_or(Kind::Count, |c| c.quantity.kind);
+            let period = dates
+                .own_period(lexicon, text, start, is_ratio(last_kind))
+                .or_else(|| dates.period_at(start));
+            // 较二〇二四年同月上升 in a figure of 2025: the base is a year earlier.
+            // 比9月末减少 in a figure of October: the base is the month before.
+            let dated_base = comparison.is_none().then(|| {
+                let period: &str = &period.as_ref()?.period;
+                let year = period.get(..4)?;
+                if period::is_year_before_base(lexicon, before, year) {
+                    Some(Comparison::Yoy)
+                } else {
+                    period::is_month_before_base(lexicon, before, period).then_some(Comparison::Mom)
+                }
+            });
+            let shared_sources = match dated_base.flatten() {
+                Some(_) => (
+                    shared_sources.0,
+                    "a base dated a year or a month before the figure",
+                ),
+                None => shared_sources,
+            };
+            let comparison = comparison.or(dated_base.flatten());
+
+            let members = &group.members;
+            let streak = word_set::suffix(before, &lexicon.subject_after_markers).is_some();
+            let last = members.last().map_or(start, |c| c.end);
+            let kind = members.last().map_or(Kind::Count, |c| c.quantity.kind);
+            // 8支市级高精尖产业基金带动社会投资: the noun read after the previous number is its own.
+            // 42个国控断面水质优良(Ⅰ～Ⅲ类)比例: a bracket right after it qualifies that noun.
+            let own_before = previous_group
+                .filter(|p| p.subject_source == FROM_AFTER && !p.subject.is_empty())
+                .and_then(|p| before.strip_prefix(p.subject.as_str()))
+                .filter(|rest| !rest.starts_with(['(', '（']))
+                .unwrap_or(before);
+            let whole_clause = &text[clause::clause_start(
+                text,
+                clause::window_start(text, 0, start, CLAUSE_WINDOW),
+                start,
+            )..start];
+            let group_before = index.checked_sub(1).map(|i| &groups[i]);
+            let own_before = match own_before {
+                "" => name_beside_bracket(text, start, group_before).unwrap_or(own_before),
+                _ => own_before,
+            };
+            let subject_before =
+                subject::outside_frame(lexicon, whole_clause, own_before, &text[last..])
+                    .unwrap_or(own_before);
+            // A subject read after a number ends where the next number starts
+            // (亿元以上项目五十八个 → 项目).
+            let next_start = groups.get(index + 1).map_or(text.len(), |g| g.start());
+            let shared = clause_subject(lexicon, text, subject_before, (last, next_start), kind);
+            let distributed = if !owed.is_empty() {
+                let n = members.len().min(owed.len());
+                let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
+                (n == members.len()).then_some(parts)
+            } else if change::before_respectively(lexicon, before).is_some()
+                || pairs_two_items(text, members, &shared.subject)
+            {
+                let total = members.len() + linked_members(lexicon, text, &groups[index..]);
+                let mut parts =
+                    subject::distribute(lexicon, &shared.subject, total).or_else(|| {
+                        // A list naming nothing, or only a relative word (总数分别达到
+                        // 386家、158家), measures the subjects of the numbers before it.
+                        let relative = lexicon.subject_relative.contains(&shared.subject);
+                        let earlier = (&groups[..index], out.as_slice());
+                        let subjects = (shared.subject.is_empty() || relative)
+                            .then(|| earlier_subjects(text, earlier, start, total))
+                            .flatten()?;
+                        Some(subjects.into_iter().map(|s| s + &shared.subject).collect())
+                    });
+                if let Some(all) = parts.as_mut() {
+                    *owed = all.split_off(members.len().min(all.len()));
+                    owed.reverse();
+                    *owed_comparison = comparison;
+                }
+                parts
+            } else {
+                None
+            };
+            let in_owed_list =
+                distributed.is_some() && change::before_respectively(lexicon, before).is_none();
+            // 同比、环比分别增长5.2%和1.3%: each item has its own comparison.
+            let listed = change::listed_comparisons(lexicon, before)
+                .filter(|list| list.len() == members.len());
+            let comparison = comparison.or((*owed_comparison).filter(|_| in_owed_list));
+            let mut meanings: Vec<Meaning> = Vec::with_capacity(members.len());
+            for (k, member) in members.iter().enumerate() {
+                let own = own_segment(text, members, k);
+                let mut found = match (&distributed, own) {
+                    (_, Some(seg)) => clause_subject(
+                        lexicon,
+                        text,
+                        seg,
+                        (member.end, next_start),
+                        member.quantity.kind,
+                    ),
+                    (Some(parts), None) => Found {
+                        subject: parts[k].clone(),
+                        source: "分别 list",
+                    },
+                    (None, None) => Found {
+                        subject: shared.subject.clone(),
+                        source: shared.source,
+                    },
+                };
+                let previous = meanings
+                    .last()
+                    .map(|m| Previous {
                         subject: &m.subject,
                         topic: m.topic(),
                         comparison: m.comparison,
-                        end: previous_end,
+                        end: members[k - 1].end,
                     })
-                });
-            let seg = own.unwrap_or(before);
-            // A clause with no subject of its own reads on past a semicolon.
-            let end = if found.subject.is_empty() {
-                clause::is_full_stop
-            } else {
-                clause::is_sentence_end
-            };
-            let same_sentence =
-                |p: &Previous| p.end > 0 && !text[p.end..member.start].contains(end);
-            // 新增123名: newly added items are a new topic, not the previous
-            // number's; with no name of their own they are of the last number
-            // counted alike (经营主体28.6万户，…，日均新登记783户).
-            let adds_new = lexicon.neutral.occurs_in(seg);
-            let previous = previous.filter(|p| same_sentence(p) && !adds_new);
-            if adds_new && found.subject.is_empty() {
-                let earlier = (&groups[..index], out.as_slice());
-                let own = (&members[..k], meanings.as_slice());
-                if let Some(s) = same_unit_subject(text, own, earlier, member) {
-                    found = Found {
-                        subject: s.to_string(),
-                        source: "newly added: the last number counted alike",
-                    };
-                }
-            }
-            // 稳定站上800亿斤台阶 安徽粮食总量排名升至全国第4位: a headline
-            // phrase naming nothing measures the topic of the phrase after it.
-            if found.subject.is_empty()
-                && headline.as_ref().is_some_and(|h| h.contains(&member.start))
-            {
-                if let Some(s) = headline_topic(lexicon, &text[member.end..]) {
-                    found = Found {
-                        subject: s,
-                        source: "the topic of the headline's next phrase",
-                    };
-                }
-            }
-            let mut topic_len = 0;
-            // 占比27% after “80后”位列第二: an attribute alone is of the topic
-            // the clause before names.
-            let attribute_only = lexicon.subject_attributes.contains(&found.subject);
-            let from_clause_before = (k == 0 && (found.subject.is_empty() || attribute_only))
-                .then(|| {
-                    let before = ClauseBefore {
-                        from: clause_from,
-                        rows_end: previous_end,
-                        attribute_only,
-                    };
-                    clause_before_subject(lexicon, text, before)
-                })
-                .flatten();
-            if let Some(s) = from_clause_before {
-                let attribute = if attribute_only {
-                    found.subject.as_str()
+                    .or_else(|| {
+                        out.last().and_then(|g| g.last()).map(|m| Previous {
+                            subject: &m.subject,
+                            topic: m.topic(),
+                            comparison: m.comparison,
+                            end: previous_end,
+                        })
+                    });
+                let seg = own.unwrap_or(before);
+                // A clause with no subject of its own reads on past a semicolon.
+                let end = if found.subject.is_empty() {
+                    clause::is_full_stop
                 } else {
-                    ""
+                    clause::is_sentence_end
                 };
-                if attribute_only {
-                    topic_len = s.subject.len();
-                }
-                found = Found {
-                    subject: s.subject + attribute,
-                    source: s.source,
-                };
-            } else if let Some(prev) = &previous {
-                // 保有量达到56.8万辆，占汽车总量的12.3%，较上年末增加18.6万辆:
-                // an amount naming nothing continues the last amount counted
-                // alike, not the share of it in between.
-                let alike = (found.subject.is_empty() && !is_ratio(member.quantity.kind))
-                    .then(|| {
-                        let earlier = (&groups[..index], out.as_slice());
-                        let own = (&members[..k], meanings.as_slice());
-                        same_unit_subject(text, own, earlier, member)
-                    })
-                    .flatten()
-                    .filter(|s| prev.subject.len() > s.len() && prev.subject.starts_with(s));
-                topic_len = continue_topic(
-                    lexicon,
-                    &mut found,
-                    (alike.unwrap_or(prev.subject), prev.topic),
-                    member.quantity.kind,
-                );
-            }
-            // 其中，城市上涨0.3%: a place alone measures what the figure it
-            // breaks down measures, in this sentence or the one it opens under.
-            // Under 其中 it is the last figure before that word; a list under
-            // a heading measures what the heading names.
-            let heading;
-            let introducer = match breakdown_at(lexicon, text, member.start) {
-                Some(at) => {
-                    let own = members[..k].iter().zip(&meanings).rev();
-                    let earlier = groups[..index]
-                        .iter()
-                        .zip(&out)
-                        .rev()
-                        .flat_map(|(g, m)| g.members.iter().zip(m).rev());
-                    own.chain(earlier)
-                        .find(|(c, _)| c.end <= at)
-                        .map(|(_, m)| m.subject.as_str())
-                }
-                None => match previous.as_ref() {
-                    Some(p) => Some(p.subject),
-                    None => {
-                        heading = list_heading(lexicon, text, member.start);
-                        heading.as_deref()
+                let same_sentence =
+                    |p: &Previous| p.end > 0 && !text[p.end..member.start].contains(end);
+                // 新增123名: newly added items are a new topic, not the previous
+                // number's; with no name of their own they are of the last number
+                // counted alike (经营主体28.6万户，…，日均新登记783户).
+                let adds_new = lexicon.neutral.occurs_in(seg);
+                let previous = previous.filter(|p| same_sentence(p) && !adds_new);
+                if adds_new && found.subject.is_empty() {
+                    let earlier = (&groups[..index], out.as_slice());
+                    let own = (&members[..k], meanings.as_slice());
+                    if let Some(s) = same_unit_subject(text, own, earlier, member) {
+                        found = Found {
+                            subject: s.to_string(),
+                            source: "newly added: the last number counted alike",
+                        };
                     }
-                },
-            };
-            if !matches!(member.quantity.kind, Kind::Count | Kind::Duration)
-                && found.source != FROM_AFTER
-            {
-                if let Some(s) =
-                    introducer.and_then(|i| subject::of_place(lexicon, &found.subject, i))
+                }
+                // 稳定站上800亿斤台阶 安徽粮食总量排名升至全国第4位: a headline
+                // phrase naming nothing measures the topic of the phrase after it.
+                if found.subject.is_empty()
+                    && headline.as_ref().is_some_and(|h| h.contains(&member.start))
                 {
-                    found = Found {
-                        subject: s,
-                        source: "a place alone: the measure of the figure it breaks down",
-                    };
-                }
-            }
-            // A stock's figures are dated at a moment, its rate and increment too.
-            let continues = matches!(found.source, CONTINUED | RELATIVE);
-            let of_stock = lexicon.stocks.occurs_in(&found.subject)
-                || continues
-                    && previous
-                        .as_ref()
-                        .is_some_and(|p| lexicon.stocks.occurs_in(p.subject));
-            if let Some(flow) = flow_of_balance(lexicon, &found, seg, member.quantity.kind) {
-                found = flow;
-            }
-            let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
-            // 涨幅连续6个月扩大: the length of a streak is no amount of change.
-            let direction = own_direction.or(direction).filter(|_| !streak);
-            // 销售额同比-4%: a signed number right after a marker is the change.
-            let signed = direction.is_none()
-                && text[member.start..member.end].starts_with(SIGNS)
-                && change::marker_at_end(lexicon, seg);
-            let direction = if signed {
-                Some(Direction::Up)
-            } else {
-                direction
-            };
-            let direction_source = match (streak, own_direction) {
-                _ if signed => "a signed number right after a comparison marker",
-                (true, _) => "the length of a streak, no change",
-                (false, Some(_)) => "a change word in its own part of the list",
-                (false, None) => shared_sources.0,
-            };
-            // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
-            // A clause with a base of its own (降幅比1-2月收窄) does not.
-            let own_base = seg.contains(['比', '较', '較']);
-            let carried = previous
-                .filter(|_| found.source == CONTINUED && !own_base)
-                .and_then(|p| p.comparison);
-            // 贷款余额2.3万亿元 under 前三季度: a stock is counted at the span's end.
-            let dated = match &period {
-                Some(p) if of_stock => period::last_month_of(&p.period)
-                    .map(|end| period::Dated {
-                        period: Arc::from(end),
-                        source: "a stock (余额, 资产): the last month of its period",
-                    })
-                    .or_else(|| period.clone()),
-                _ => period.clone(),
-            };
-            meanings.push(Meaning {
-                subject: subject::tidied(lexicon, found.subject),
-                direction,
-                comparison: listed
-                    .as_ref()
-                    .map_or(comparison.or(carried), |list| list.get(k).copied())
-                    .filter(|_| direction.is_some()),
-                direction_source,
-                comparison_source: match (direction, &listed, comparison, carried) {
-                    (None, ..) => "none: the number is no change",
-                    (Some(_), Some(_), ..) => "its own marker in a list of markers",
-                    (Some(_), None, Some(_), _) if shared_sources.1 != NO_COMPARISON => {
-                        shared_sources.1
+                    if let Some(s) = headline_topic(lexicon, &text[member.end..]) {
+                        found = Found {
+                            subject: s,
+                            source: "the topic of the headline's next phrase",
+                        };
                     }
-                    (Some(_), None, Some(_), _) => "the list of changes it continues",
-                    (Some(_), None, None, Some(_)) => "the previous number's, continued",
-                    (Some(_), None, None, None) => NO_COMPARISON,
-                },
-                period: dated.as_ref().map(|d| d.period.clone()),
-                period_source: dated.map_or(NO_PERIOD, |d| d.source),
-                topic_len,
-                subject_source: found.source,
-            });
+                }
+                let mut topic_len = 0;
+                // 占比27% after “80后”位列第二: an attribute alone is of the topic
+                // the clause before names.
+                let attribute_only = lexicon.subject_attributes.contains(&found.subject);
+                let from_clause_before = (k == 0 && (found.subject.is_empty() || attribute_only))
+                    .then(|| {
+                        let before = ClauseBefore {
+                            from: clause_from,
+                            rows_end: previous_end,
+                            attribute_only,
+                        };
+                        clause_before_subject(lexicon, text, before)
+                    })
+                    .flatten();
+                if let Some(s) = from_clause_before {
+                    let attribute = if attribute_only {
+                        found.subject.as_str()
+                    } else {
+                        ""
+                    };
+                    if attribute_only {
+                        topic_len = s.subject.len();
+                    }
+                    found = Found {
+                        subject: s.subject + attribute,
+                        source: s.source,
+                    };
+                } else if let Some(prev) = &previous {
+                    // 保有量达到56.8万辆，占汽车总量的12.3%，较上年末增加18.6万辆:
+                    // an amount naming nothing continues the last amount counted
+                    // alike, not the share of it in between.
+                    let alike = (found.subject.is_empty() && !is_ratio(member.quantity.kind))
+                        .then(|| {
+                            let earlier = (&groups[..index], out.as_slice());
+                            let own = (&members[..k], meanings.as_slice());
+                            same_unit_subject(text, own, earlier, member)
+                        })
+                        .flatten()
+                        .filter(|s| prev.subject.len() > s.len() && prev.subject.starts_with(s));
+                    topic_len = continue_topic(
+                        lexicon,
+                        &mut found,
+                        (alike.unwrap_or(prev.subject), prev.topic),
+                        member.quantity.kind,
+                    );
+                }
+                // 其中，城市上涨0.3%: a place alone measures what the figure it
+                // breaks down measures, in this sentence or the one it opens under.
+                // Under 其中 it is the last figure before that word; a list under
+                // a heading measures what the heading names.
+                let heading;
+                let introducer = match breakdown_at(lexicon, text, member.start) {
+                    Some(at) => {
+                        let own = members[..k].iter().zip(&meanings).rev();
+                        let earlier = groups[..index]
+                            .iter()
+                            .zip(out.iter())
+                            .rev()
+                            .flat_map(|(g, m)| g.members.iter().zip(m).rev());
+                        own.chain(earlier)
+                            .find(|(c, _)| c.end <= at)
+                            .map(|(_, m)| m.subject.as_str())
+                    }
+                    None => match previous.as_ref() {
+                        Some(p) => Some(p.subject),
+                        None => {
+                            heading = list_heading(lexicon, text, member.start);
+                            heading.as_deref()
+                        }
+                    },
+                };
+                if !matches!(member.quantity.kind, Kind::Count | Kind::Duration)
+                    && found.source != FROM_AFTER
+                {
+                    if let Some(s) =
+                        introducer.and_then(|i| subject::of_place(lexicon, &found.subject, i))
+                    {
+                        found = Found {
+                            subject: s,
+                            source: "a place alone: the measure of the figure it breaks down",
+                        };
+                    }
+                }
+                // A stock's figures are dated at a moment, its rate and increment too.
+                let continues = matches!(found.source, CONTINUED | RELATIVE);
+                let of_stock = lexicon.stocks.occurs_in(&found.subject)
+                    || continues
+                        && previous
+                            .as_ref()
+                            .is_some_and(|p| lexicon.stocks.occurs_in(p.subject));
+                if let Some(flow) = flow_of_balance(lexicon, &found, seg, member.quantity.kind) {
+                    found = flow;
+                }
+                let own_direction = own.and_then(|seg| change::direction(lexicon, seg));
+                // 涨幅连续6个月扩大: the length of a streak is no amount of change.
+                let direction = own_direction.or(direction).filter(|_| !streak);
+                // 销售额同比-4%: a signed number right after a marker is the change.
+                let signed = direction.is_none()
+                    && text[member.start..member.end].starts_with(SIGNS)
+                    && change::marker_at_end(lexicon, seg);
+                let direction = if signed {
+                    Some(Direction::Up)
+                } else {
+                    direction
+                };
+                let direction_source = match (streak, own_direction) {
+                    _ if signed => "a signed number right after a comparison marker",
+                    (true, _) => "the length of a streak, no change",
+                    (false, Some(_)) => "a change word in its own part of the list",
+                    (false, None) => shared_sources.0,
+                };
+                // 比上年增加222亿斤，增长1.6%: a change of the same series keeps its base.
+                // A clause with a base of its own (降幅比1-2月收窄) does not.
+                let own_base = seg.contains(['比', '较', '較']);
+                let carried = previous
+                    .filter(|_| found.source == CONTINUED && !own_base)
+                    .and_then(|p| p.comparison);
+                // 贷款余额2.3万亿元 under 前三季度: a stock is counted at the span's end.
+                let dated = match &period {
+                    Some(p) if of_stock => period::last_month_of(&p.period)
+                        .map(|end| period::Dated {
+                            period: Arc::from(end),
+                            source: "a stock (余额, 资产): the last month of its period",
+                        })
+                        .or_else(|| period.clone()),
+                    _ => period.clone(),
+                };
+                meanings.push(Meaning {
+                    subject: subject::tidied(lexicon, found.subject),
+                    direction,
+                    comparison: listed
+                        .as_ref()
+                        .map_or(comparison.or(carried), |list| list.get(k).copied())
+                        .filter(|_| direction.is_some()),
+                    direction_source,
+                    comparison_source: match (direction, &listed, comparison, carried) {
+                        (None, ..) => "none: the number is no change",
+                        (Some(_), Some(_), ..) => "its own marker in a list of markers",
+                        (Some(_), None, Some(_), _) if shared_sources.1 != NO_COMPARISON => {
+                            shared_sources.1
+                        }
+                        (Some(_), None, Some(_), _) => "the list of changes it continues",
+                        (Some(_), None, None, Some(_)) => "the previous number's, continued",
+                        (Some(_), None, None, None) => NO_COMPARISON,
+                    },
+                    period: dated.as_ref().map(|d| d.period.clone()),
+                    period_source: dated.map_or(NO_PERIOD, |d| d.source),
+                    topic_len,
+                    subject_source: found.source,
+                });
+            }
+            out.push(meanings);
+            previous_end = last;
+            previous_before = before;
         }
-        out.push(meanings);
-        previous_end = last;
-        previous_before = before;
+        self.previous_end = previous_end;
+        self.previous_before = previous_before;
     }
-    out
 }
 
 /// The distinct subjects of the `count` numbers before `start` in its
