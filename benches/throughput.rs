@@ -113,7 +113,9 @@ fn write_only(rows: &[Vec<Metric>], out: &Path) -> Duration {
     let record = DocumentRecord::default();
     for mut sink in sinks {
         for metrics in rows {
-            sink.write_document(&record, "", metrics).expect("write");
+            sink.write_rows(metrics).expect("write");
+            sink.write_document(&record, "", Some(metrics))
+                .expect("write");
         }
         for file in sink.finish().expect("finish") {
             file.commit().expect("commit");

@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::engine::Extractor;
+use crate::engine::{Extractor, PART_BYTES};
 use crate::input::document::{collect_inputs, title_of, InputFile, Unreadable};
 use crate::input::meta_file::MetaTable;
 use crate::input::reader::read_document;
 use crate::model::document::DocumentRecord;
 use crate::model::metric::{Kind, Metric};
-use crate::model::published::PublishedSource;
+use crate::model::published::{Published, PublishedSource};
 use crate::sink::{open_sinks, Format, OutputSet, Sink, SinkOptions};
 
 /// Documents extracted in parallel before their rows are written.
@@ -63,12 +63,26 @@ pub struct Summary {
     pub outputs: Vec<PathBuf>,
 }
 
+/// Documents longer than this many bytes of text are extracted as their rows
+/// are written, not ahead of time, so that their rows are never held together.
+const WRITTEN_AS_READ_BYTES: usize = 4 * PART_BYTES;
+
+/// Rows of a long document handed to the sinks at a time.
+const ROWS_PER_WRITE: usize = 4096;
+
 /// The result of reading and extracting one file.
 struct Processed {
     record: DocumentRecord,
     text: String,
-    metrics: Vec<Metric>,
+    rows: Rows,
     bytes: u64,
+}
+
+/// A document's rows: extracted, or left to extract while they are written.
+enum Rows {
+    Extracted(Vec<Metric>),
+    /// A long document, with the date its periods are read against.
+    WrittenAsRead(Option<Published>),
 }
 
 /// Reads and extracts one file; failures become a skipped record. A date
@@ -90,7 +104,7 @@ fn process(extractor: &Extractor, meta: &MetaTable, input: &InputFile) -> Proces
             return Processed {
                 record,
                 text: String::new(),
-                metrics: Vec::new(),
+                rows: Rows::Extracted(Vec::new()),
                 bytes: unusable.bytes,
             };
         }
@@ -112,21 +126,80 @@ fn process(extractor: &Extractor, meta: &MetaTable, input: &InputFile) -> Proces
     record.pages = document.pages;
     record.title = title_of(&document.text);
     record.chars = document.text.chars().count() as u64;
-    let metrics =
-        extractor.extract_published(&record.doc_id, &document.text, dated.map(|(d, _)| d));
-    record.metrics = metrics.len() as u64;
+    let published = dated.map(|(d, _)| d);
+    let rows = if document.text.len() > WRITTEN_AS_READ_BYTES {
+        Rows::WrittenAsRead(published)
+    } else {
+        let metrics = extractor.extract_published(&record.doc_id, &document.text, published);
+        record.metrics = metrics.len() as u64;
+        Rows::Extracted(metrics)
+    };
     Processed {
         record,
         text: document.text,
-        metrics,
+        rows,
         bytes: read.bytes,
     }
 }
 
-/// Writes one processed file to every sink and counts it in the summary.
-fn record(sinks: &mut [Box<dyn Sink>], summary: &mut Summary, p: Processed) -> Result<()> {
+/// Hands rows to every sink and counts them in the summary.
+fn write_rows(sinks: &mut [Box<dyn Sink>], summary: &mut Summary, rows: &[Metric]) -> Result<()> {
     for sink in sinks.iter_mut() {
-        sink.write_document(&p.record, &p.text, &p.metrics)?;
+        sink.write_rows(rows)?;
+    }
+    summary.rows += rows.len();
+    for m in rows {
+        *summary.by_kind.entry(m.quantity.kind).or_default() += 1;
+    }
+    Ok(())
+}
+
+/// Extracts a long document while its rows are written, a few thousand at a
+/// time; returns how many there were.
+fn write_as_read(
+    extractor: &Extractor,
+    sinks: &mut [Box<dyn Sink>],
+    summary: &mut Summary,
+    p: &Processed,
+    published: Option<Published>,
+) -> Result<u64> {
+    let mut pending: Vec<Metric> = Vec::with_capacity(ROWS_PER_WRITE);
+    let mut written: Result<()> = Ok(());
+    let mut count = 0u64;
+    extractor.extract_each(&p.record.doc_id, &p.text, published, |metric| {
+        count += 1;
+        pending.push(metric);
+        if pending.len() >= ROWS_PER_WRITE && written.is_ok() {
+            written = write_rows(sinks, summary, &pending);
+            pending.clear();
+        }
+    });
+    written?;
+    write_rows(sinks, summary, &pending)?;
+    Ok(count)
+}
+
+/// Writes one processed file to every sink and counts it in the summary.
+fn record(
+    extractor: &Extractor,
+    sinks: &mut [Box<dyn Sink>],
+    summary: &mut Summary,
+    mut p: Processed,
+) -> Result<()> {
+    let rows = std::mem::replace(&mut p.rows, Rows::Extracted(Vec::new()));
+    match rows {
+        Rows::Extracted(metrics) => {
+            write_rows(sinks, summary, &metrics)?;
+            for sink in sinks.iter_mut() {
+                sink.write_document(&p.record, &p.text, Some(&metrics))?;
+            }
+        }
+        Rows::WrittenAsRead(published) => {
+            p.record.metrics = write_as_read(extractor, sinks, summary, &p, published)?;
+            for sink in sinks.iter_mut() {
+                sink.write_document(&p.record, &p.text, None)?;
+            }
+        }
     }
     summary.bytes += p.bytes;
     let path = PathBuf::from(&p.record.path);
@@ -143,10 +216,6 @@ fn record(sinks: &mut [Box<dyn Sink>], summary: &mut Summary, p: Processed) -> R
             path,
             reason: p.record.error.clone(),
         });
-    }
-    summary.rows += p.metrics.len();
-    for m in &p.metrics {
-        *summary.by_kind.entry(m.quantity.kind).or_default() += 1;
     }
     Ok(())
 }
@@ -217,7 +286,7 @@ pub fn run(
             ..DocumentRecord::default()
         };
         for sink in sinks.iter_mut() {
-            sink.write_document(&record, "", &[])?;
+            sink.write_document(&record, "", Some(&[]))?;
         }
     }
     summary
@@ -237,7 +306,7 @@ pub fn run(
     let mut write_chunk = |processed: Vec<Processed>, summary: &mut Summary| -> Result<()> {
         files_done += processed.len();
         for p in processed {
-            record(&mut sinks, summary, p)?;
+            record(extractor, &mut sinks, summary, p)?;
         }
         progress(Progress {
             files: files_done,

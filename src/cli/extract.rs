@@ -216,6 +216,14 @@ fn stdout_was_closed() -> bool {
     false
 }
 
+/// The most memory this process has held, in KiB, where the system says
+/// (Linux's `VmHWM`): what a batch machine must have for a run like this one.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// `n` and the noun, plural unless one: `1 document`, `3 rows`.
 fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -239,6 +247,9 @@ fn print_summary(s: &Summary) {
     let kinds: Vec<String> = s.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
     if !kinds.is_empty() {
         eprintln!("  rows by kind: {}", kinds.join(", "));
+    }
+    if let Some(kb) = peak_memory_kb() {
+        eprintln!("  peak memory: {} MB", kb / 1024);
     }
     if s.ignored > 0 {
         eprintln!(

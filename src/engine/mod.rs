@@ -166,10 +166,21 @@ impl Extractor {
         published: Option<Published>,
     ) -> Vec<Metric> {
         let mut metrics = Vec::new();
-        self.run(doc_id, text, published, None, |metric, _| {
-            metrics.push(metric)
-        });
+        self.extract_each(doc_id, text, published, |metric| metrics.push(metric));
         metrics
+    }
+
+    /// Hands each metric of a document published at `published` to `each`,
+    /// in document order, as it is read: a long document's rows need not be
+    /// held together.
+    pub fn extract_each(
+        &self,
+        doc_id: &str,
+        text: &str,
+        published: Option<Published>,
+        mut each: impl FnMut(Metric),
+    ) {
+        self.run(doc_id, text, published, None, |metric, _| each(metric));
     }
 
     /// The metrics of one document, with the decisions behind them.
@@ -227,7 +238,10 @@ impl Extractor {
                 trace.is_some().then_some(&mut rejected),
             );
             let (mut kept, part_lost) = overlap::settle(&self.rules, text, candidates);
-            lost.extend(part_lost);
+            // Only explain reads the losers; a long document's would pile up.
+            if trace.is_some() {
+                lost.extend(part_lost);
+            }
             currency::localise(&self.rules.lexicon.renminbi_names, local, text, &mut kept);
             ranges::join_money_ranges(&self.rules.range_sep, text, &mut kept);
             let groups = reader.interpret(lists::expand_lists(&self.rules.list_item, text, kept));

@@ -36,6 +36,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(decoded)
 }
 
+/// [`decode`] of bytes the caller no longer needs: plain UTF-8, the common
+/// case, becomes the text without a copy, so a long file is not held twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
+    let plain = !bytes.is_empty()
+        && Encoding::for_bom(&bytes).is_none()
+        && !bytes.contains(&0)
+        && std::str::from_utf8(&bytes).is_ok();
+    if !plain {
+        return decode(&bytes);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok(Decoded {
+        text,
+        encoding: UTF_8.name(),
+        warning: None,
+    })
+}
+
 /// The decoding of [`decode`], NUL characters kept.
 fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.is_empty() {
@@ -291,6 +309,20 @@ mod tests {
         let d = decode("\u{feff}增长5%".as_bytes()).unwrap();
         assert_eq!(d.text, "增长5%");
         assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let gbk = GB18030.encode("增长5.4%，挽损14.3亿元").0.into_owned();
+        for bytes in [
+            "增长5%".as_bytes().to_vec(),
+            "\u{feff}增长5%".as_bytes().to_vec(),
+            gbk,
+            b"a\0b".to_vec(),
+            Vec::new(),
+        ] {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        }
     }
 
     #[test]

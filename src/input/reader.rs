@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::input::document::{decode, sha256_hex};
+use crate::input::document::{decode, decode_owned, sha256_hex};
 use crate::model::published::{dateline, Published, PublishedSource};
 
 /// A file read as a document.
@@ -56,9 +56,10 @@ pub fn read_document(path: &Path) -> Result<Read, Unusable> {
         sha256: None,
     })?;
     let sha256 = sha256_hex(&bytes);
+    let length = bytes.len() as u64;
     let unusable = |reason: String| Unusable {
         reason,
-        bytes: bytes.len() as u64,
+        bytes: length,
         sha256: Some(sha256.clone()),
     };
     let extension = path
@@ -100,7 +101,7 @@ pub fn read_document(path: &Path) -> Result<Read, Unusable> {
             }
         }
         _ => {
-            let decoded = decode(&bytes).map_err(unusable)?;
+            let decoded = decode_owned(bytes).map_err(unusable)?;
             ReadDocument {
                 text: decoded.text,
                 encoding: decoded.encoding.to_string(),
@@ -114,7 +115,7 @@ pub fn read_document(path: &Path) -> Result<Read, Unusable> {
     }
     Ok(Read {
         document,
-        bytes: bytes.len() as u64,
+        bytes: length,
         sha256,
     })
 }

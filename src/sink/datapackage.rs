@@ -149,11 +149,15 @@ impl DataPackageSink {
 }
 
 impl Sink for DataPackageSink {
+    fn write_rows(&mut self, _metrics: &[Metric]) -> Result<()> {
+        Ok(())
+    }
+
     fn write_document(
         &mut self,
         _doc: &DocumentRecord,
         _text: &str,
-        _metrics: &[Metric],
+        _rows: Option<&[Metric]>,
     ) -> Result<()> {
         Ok(())
     }

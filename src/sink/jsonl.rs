@@ -94,13 +94,17 @@ impl JsonlSink {
 }
 
 impl Sink for JsonlSink {
+    fn write_rows(&mut self, metrics: &[Metric]) -> Result<()> {
+        self.lines.write_metrics(metrics)
+    }
+
     fn write_document(
         &mut self,
         _doc: &DocumentRecord,
         _text: &str,
-        metrics: &[Metric],
+        _rows: Option<&[Metric]>,
     ) -> Result<()> {
-        self.lines.write_metrics(metrics)
+        Ok(())
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {

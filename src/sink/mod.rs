@@ -25,13 +25,18 @@ use crate::model::schema::{document_cells, metric_cells, Cell};
 
 /// Something that receives extracted rows.
 pub trait Sink {
-    /// Receives one document, its decoded text (empty when skipped) and its
-    /// rows. Documents arrive in input order.
+    /// Receives rows of the document being written, in document order. A
+    /// long document's rows come in several calls, as they are read; all come
+    /// before the document's record.
+    fn write_rows(&mut self, metrics: &[Metric]) -> Result<()>;
+    /// Closes a document: its record and its decoded text (empty when
+    /// skipped), with all its rows when they were held together (`None` for a
+    /// long document, written as it was read). Documents arrive in input order.
     fn write_document(
         &mut self,
         doc: &DocumentRecord,
         text: &str,
-        metrics: &[Metric],
+        rows: Option<&[Metric]>,
     ) -> Result<()>;
     /// Completes the output. The files are returned still under their temporary
     /// names: the caller publishes them together once every sink has finished.
@@ -50,15 +55,19 @@ pub trait Tables {
 }
 
 impl<T: Tables> Sink for T {
+    fn write_rows(&mut self, metrics: &[Metric]) -> Result<()> {
+        for m in metrics {
+            self.metric_row(&metric_cells(m))?;
+        }
+        Ok(())
+    }
+
     fn write_document(
         &mut self,
         doc: &DocumentRecord,
         _text: &str,
-        metrics: &[Metric],
+        _rows: Option<&[Metric]>,
     ) -> Result<()> {
-        for m in metrics {
-            self.metric_row(&metric_cells(m))?;
-        }
         self.document_row(&document_cells(doc))
     }
 

@@ -272,28 +272,36 @@ document.body.dataset.ready = 'yes';
 "#;
 
 impl Sink for ReportSink {
+    fn write_rows(&mut self, metrics: &[Metric]) -> Result<()> {
+        self.rows += metrics.len();
+        for m in metrics {
+            *self.by_kind.entry(m.quantity.kind).or_default() += 1;
+        }
+        Ok(())
+    }
+
     fn write_document(
         &mut self,
         doc: &DocumentRecord,
         text: &str,
-        metrics: &[Metric],
+        rows: Option<&[Metric]>,
     ) -> Result<()> {
         if doc.status != "ok" {
             self.skipped.push((doc.path.clone(), doc.error.clone()));
             return Ok(());
         }
-        self.rows += metrics.len();
-        for m in metrics {
-            *self.by_kind.entry(m.quantity.kind).or_default() += 1;
-        }
-        self.by_document.push((doc.doc_id.clone(), metrics.len()));
+        let count = usize::try_from(doc.metrics).unwrap_or(usize::MAX);
+        self.by_document.push((doc.doc_id.clone(), count));
         let chars = doc.chars as usize;
-        let body = if chars <= self.text_left {
-            self.text_left -= chars;
-            format!(r#"<div class="text">{}</div>"#, highlighted(text, metrics))
-        } else {
-            self.text_left = 0;
-            format!("<p class=\"meta\">Text left out: the page shows the first {TEXT_BUDGET} characters of a batch; this document's rows are in the metrics table.</p>")
+        let body = match rows.filter(|_| chars <= self.text_left) {
+            Some(metrics) => {
+                self.text_left -= chars;
+                format!(r#"<div class="text">{}</div>"#, highlighted(text, metrics))
+            }
+            None => {
+                self.text_left = 0;
+                format!("<p class=\"meta\">Text left out: the page shows the first {TEXT_BUDGET} characters of a batch; this document's rows are in the metrics table.</p>")
+            }
         };
         write!(
             self.sections,
@@ -305,7 +313,7 @@ impl Sink for ReportSink {
                 &doc.title
             }),
             path = escape(&doc.path),
-            n = metrics.len(),
+            n = count,
         )?;
         Ok(())
     }
@@ -420,7 +428,8 @@ mod tests {
                 status: "ok".to_string(),
                 ..DocumentRecord::default()
             };
-            sink.write_document(&doc, text, &metrics).unwrap();
+            sink.write_rows(&metrics).unwrap();
+            sink.write_document(&doc, text, Some(&metrics)).unwrap();
         }
         let file = Box::new(sink).finish().unwrap().remove(0);
         let html = std::fs::read_to_string(file.commit().unwrap()).unwrap();

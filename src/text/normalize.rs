@@ -41,7 +41,10 @@ impl<'a> NormalizedText<'a> {
                 shifts: Vec::new(),
             };
         };
-        let mut normalized = String::with_capacity(original.len());
+        // A gap folded to a comma (3 bytes for 1) can make the text a little
+        // longer; an eighth more keeps a long text from being copied to twice
+        // its size when it does.
+        let mut normalized = String::with_capacity(original.len() + original.len() / 8);
         let mut shifts = Vec::new();
         let mut copied = 0;
         let mut next = Some(first);

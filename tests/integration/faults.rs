@@ -265,3 +265,45 @@ fn the_exponent_of_scientific_notation_is_no_amount() {
     assert_eq!(rows("参数为1e-999999亿元。"), []);
     assert_eq!(rows("COVID-19患者"), []);
 }
+
+/// The peak memory a run of `zhibiao extract` reports, in MB.
+fn peak_memory_mb(input: &Path) -> u64 {
+    let out = tempfile::tempdir().unwrap();
+    let run = zhibiao()
+        .arg("extract")
+        .arg(input)
+        .arg("--out")
+        .arg(out.path())
+        .args(["--format", "csv", "--jobs", "1"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let line = stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("peak memory: "))
+        .unwrap_or_else(|| panic!("no peak memory in: {stderr}"));
+    line.trim_end_matches(" MB").parse().unwrap()
+}
+
+/// A document three times longer needs little more memory than its text and
+/// the text's normalised copy: rows are written as a long document is read, a
+/// part at a time. (Memory was eleven times a document's size.)
+#[test]
+fn memory_grows_with_a_document_by_little_more_than_its_text() {
+    let article =
+        std::fs::read_to_string(crate::common::root().join("input/cq_police_2024.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let document = |name: &str, mb: usize| {
+        let path = dir.path().join(name);
+        let copies = mb * 1_000_000 / article.len() + 1;
+        std::fs::write(&path, article.repeat(copies)).unwrap();
+        path
+    };
+    let small = peak_memory_mb(&document("small.txt", 8));
+    let large = peak_memory_mb(&document("large.txt", 24));
+    assert!(
+        large < small + 3 * 16,
+        "8 MB peaked at {small} MB, 24 MB at {large} MB"
+    );
+}
