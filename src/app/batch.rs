@@ -112,10 +112,7 @@ fn process(extractor: &Extractor, meta: &MetaTable, input: &InputFile) -> Proces
     let document = read.document;
     let from_meta = meta.get(path, &record.doc_id);
     record.meta = from_meta.and_then(|m| m.extra.clone());
-    let dated = from_meta
-        .and_then(|m| m.published)
-        .map(|d| (d, PublishedSource::Meta))
-        .or(document.published);
+    let dated = publication(meta, input, document.published);
     if let Some((date, source)) = dated {
         record.published = Some(date.iso());
         record.published_source = source;
@@ -140,6 +137,19 @@ fn process(extractor: &Extractor, meta: &MetaTable, input: &InputFile) -> Proces
         rows,
         bytes: read.bytes,
     }
+}
+
+/// When a document was published: the date the metadata file gives it, else
+/// the one it carries itself (`carried`).
+pub fn publication(
+    meta: &MetaTable,
+    input: &InputFile,
+    carried: Option<(Published, PublishedSource)>,
+) -> Option<(Published, PublishedSource)> {
+    meta.get(&input.path, &input.doc_id)
+        .and_then(|m| m.published)
+        .map(|d| (d, PublishedSource::Meta))
+        .or(carried)
 }
 
 /// Hands rows to every sink and counts them in the summary.

@@ -2,6 +2,7 @@
 
 mod check;
 mod diff;
+mod docs;
 mod explain;
 mod extract;
 
@@ -34,6 +35,8 @@ enum Command {
     Explain(explain::Args),
     /// Compare two runs' metrics tables row by row (exit 1 when they differ).
     Diff(diff::Args),
+    /// Write the decoded text of every input as JSON Lines, for stream mode or Spark.
+    Docs(docs::Args),
 }
 
 /// The exit codes, for `--help`.
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Explain(args)) => explain::run(args),
         Some(Command::Diff(args)) => diff::run(args),
+        Some(Command::Docs(args)) => docs::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

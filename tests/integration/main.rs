@@ -7,6 +7,7 @@ mod architecture;
 mod bad_input;
 mod cmd_check;
 mod cmd_diff;
+mod cmd_docs;
 mod cmd_explain;
 mod cmd_extract;
 mod cmd_stream;
