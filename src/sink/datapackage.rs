@@ -87,6 +87,12 @@ fn resource(name: &str, format: Format, columns: &[Column], key: &[&str]) -> Val
         ),
         _ => (format!("{name}.csv"), "csv", "text/csv"),
     };
+    // Frictionless reads Parquet through pandas, which turns a null integer
+    // (a text's `pages`) into NaN: "nan" is declared missing there too.
+    let missing = match format {
+        Format::Parquet => json!(["", "nan"]),
+        _ => json!([""]),
+    };
     let mut r = json!({
         "name": format!("{name}-{format_name}"),
         "type": "table",
@@ -95,7 +101,7 @@ fn resource(name: &str, format: Format, columns: &[Column], key: &[&str]) -> Val
         "mediatype": mediatype,
         "schema": {
             "fields": fields(columns),
-            "missingValues": [""],
+            "missingValues": missing,
             "primaryKey": key,
         },
     });

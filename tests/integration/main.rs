@@ -20,6 +20,7 @@ mod parquet;
 mod pdf_docx;
 mod peer_conformance;
 mod published;
+mod python_readers;
 mod report_browser;
 mod rules;
 mod text_props;
