@@ -266,9 +266,8 @@ fn the_exponent_of_scientific_notation_is_no_amount() {
     assert_eq!(rows("COVID-19患者"), []);
 }
 
-/// The peak memory a run of `zhibiao extract` reports, in MB.
-fn peak_memory_mb(input: &Path) -> u64 {
-    let out = tempfile::tempdir().unwrap();
+/// The peak memory a run of `zhibiao extract` into `out` reports, in MB.
+fn peak_memory_mb(input: &Path, out: &tempfile::TempDir) -> u64 {
     let run = zhibiao()
         .arg("extract")
         .arg(input)
@@ -300,10 +299,23 @@ fn memory_grows_with_a_document_by_little_more_than_its_text() {
         std::fs::write(&path, article.repeat(copies)).unwrap();
         path
     };
-    let small = peak_memory_mb(&document("small.txt", 8));
-    let large = peak_memory_mb(&document("large.txt", 24));
+    let (small_out, large_out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let small = peak_memory_mb(&document("small.txt", 8), &small_out);
+    let large = peak_memory_mb(&document("large.txt", 24), &large_out);
     assert!(
         large < small + 3 * 16,
         "8 MB peaked at {small} MB, 24 MB at {large} MB"
     );
+    // Written as it was read, the long document has all its rows, in order,
+    // and its record counts them.
+    let (_, small_rows) = read_csv(&small_out.path().join("metrics.csv"));
+    let (_, large_rows) = read_csv(&large_out.path().join("metrics.csv"));
+    assert!(large_rows.len() > 2 * small_rows.len());
+    let starts: Vec<u64> = large_rows.iter().map(|r| r[1].parse().unwrap()).collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] < w[1]),
+        "rows in document order"
+    );
+    let (_, documents) = read_csv(&large_out.path().join("documents.csv"));
+    assert_eq!(documents[0][4], large_rows.len().to_string());
 }
