@@ -23,4 +23,5 @@ mod published;
 mod python_readers;
 mod report_browser;
 mod rules;
+mod spark_job;
 mod text_props;
