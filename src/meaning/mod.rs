@@ -13,7 +13,7 @@ pub mod subject;
 use std::sync::Arc;
 
 use crate::model::candidate::{Candidate, ListGroup, Meaning};
-use crate::model::metric::{Comparison, Direction, Kind};
+use crate::model::metric::{Comparison, Direction, Kind, Qualifier};
 use crate::model::published::Published;
 use crate::numeral::table::{table, NumeralChar};
 use crate::numeral::unit_exp;
@@ -252,7 +252,16 @@ impl<'a> Reader<'a> {
             // A subject read after a number ends where the next number starts
             // (亿元以上项目五十八个 → 项目).
             let next_start = groups.get(index + 1).map_or(text.len(), |g| g.start());
-            let shared = clause_subject(lexicon, text, subject_before, (last, next_start), kind);
+            let bounded = members
+                .last()
+                .is_some_and(|c| is_threshold(lexicon, text, c));
+            let shared = clause_subject(
+                lexicon,
+                text,
+                subject_before,
+                (last, next_start),
+                (kind, bounded),
+            );
             let distributed = if !owed.is_empty() {
                 let n = members.len().min(owed.len());
                 let parts: Vec<String> = owed.drain(owed.len() - n..).rev().collect();
@@ -296,7 +305,7 @@ impl<'a> Reader<'a> {
                         text,
                         seg,
                         (member.end, next_start),
-                        member.quantity.kind,
+                        (member.quantity.kind, is_threshold(lexicon, text, member)),
                     ),
                     (Some(parts), None) => Found {
                         subject: parts[k].clone(),
@@ -620,7 +629,7 @@ fn clause_subject(
     text: &str,
     before: &str,
     span: (usize, usize),
-    kind: Kind,
+    (kind, bounded): (Kind, bool),
 ) -> Found {
     let (end, next_start) = span;
     let until_next = text.get(end..next_start).unwrap_or("");
@@ -697,6 +706,12 @@ fn clause_subject(
         Some(s) if kind == Kind::Count && !linked && relative_clause.is_some() => Found {
             subject: format!("{}{s}", relative_clause.unwrap_or_default()),
             source: "a relative clause before the number and the noun after it",
+        },
+        // 年销售额超100亿元的龙头企业, 下降不超过35%的城市: a bound amount
+        // before 的 is a threshold naming a class; it measures what comes before.
+        Some(_) if linked && bounded && kind != Kind::Count && !from_before.is_empty() => Found {
+            subject: from_before,
+            source: "clause before a threshold (超…的)",
         },
         Some(s) if linked || from_before.is_empty() || kind == Kind::Count => Found {
             subject: s,
@@ -1103,6 +1118,19 @@ fn list_heading(lexicon: &Lexicon, text: &str, at: usize) -> Option<String> {
     (!measure.is_empty()).then_some(measure)
 }
 
+/// True when a number is a bound that a verb sets (超100亿元, 不超过35%)
+/// rather than a value.
+fn is_threshold(lexicon: &Lexicon, text: &str, c: &Candidate) -> bool {
+    let bound = matches!(
+        c.quantity.qualifier,
+        Qualifier::MoreThan | Qualifier::LessThan
+    );
+    let verbs = &lexicon.subject_threshold_verbs;
+    bound
+        && (verbs.prefix_of(&text[c.start..c.end]).is_some()
+            || verbs.suffix_of(&text[..c.start]).is_some())
+}
+
 fn is_ratio(kind: Kind) -> bool {
     matches!(kind, Kind::Percent | Kind::PercentagePoint | Kind::Multiple)
 }
@@ -1202,6 +1230,17 @@ mod tests {
     #[test]
     fn this_territory_opens_no_subject() {
         assert_eq!(subjects("本港第三季GDP按年实质增长1.8%。")[0].1, "GDP");
+    }
+
+    #[test]
+    fn a_threshold_before_a_class_measures_what_comes_before_it() {
+        let rows = subjects("年销售额超100亿元的龙头企业4家。");
+        assert_eq!(rows[0].1, "年销售额");
+        let rows = subjects("交易量同比下降都不超过35%的城市仅有6个。");
+        assert_eq!(rows[0].1, "交易量");
+        // An amount that is no bound set by a verb is of the noun after 的.
+        let rows = subjects("成功阻断近百亿元的资金外流。");
+        assert_eq!(rows[0].1, "资金外流");
     }
 
     #[test]

@@ -113,6 +113,8 @@ lexicon! {
         subject_admin_endings <- ["subject.admin_endings"],
         /// Endings that make a short name a place (农村地区).
         subject_place_endings <- ["subject.place_endings"],
+        /// Verbs of a bound that make an amount before 的 a threshold (超, 不超过).
+        subject_threshold_verbs <- ["subject.threshold_verbs"],
         /// Units of a rank a list's heading ends in (后三名).
         subject_rank_units <- ["subject.rank_units"],
         /// Openings of a clause that breaks a figure down (其中).
