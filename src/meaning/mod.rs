@@ -56,6 +56,9 @@ const CONTINUED: &str = "previous number in the sentence";
 /// How a subject that continues the one before it is labelled (总量, 占全国).
 const RELATIVE: &str = "continues the previous subject";
 
+/// How the subject of a threshold amount is labelled (年销售额超100亿元的企业).
+const THRESHOLD: &str = "clause before a threshold (超…的)";
+
 /// How a subject read after its number is labelled (阻断了近百亿元的资金外流).
 const FROM_AFTER: &str = "after the number";
 
@@ -414,6 +417,29 @@ impl<'a> Reader<'a> {
                         member.quantity.kind,
                     );
                 }
+                // 年销售额超100亿元的龙头企业4家: a count of the class a threshold
+                // names is of the whole class, threshold included.
+                if k == 0 && member.quantity.kind == Kind::Count {
+                    let threshold = group_before
+                        .and_then(|g| g.members.last())
+                        .zip(out.last().and_then(|m| m.last()))
+                        .filter(|(_, m)| m.subject_source == THRESHOLD);
+                    if let Some((bound, m)) = threshold {
+                        let class = &text[bound.end..member.start];
+                        let names_it = class.strip_prefix('的') == Some(found.subject.as_str())
+                            && !class.contains(clause::is_clause_end);
+                        if names_it {
+                            found = Found {
+                                subject: format!(
+                                    "{}{}",
+                                    m.subject,
+                                    &text[bound.start..member.start]
+                                ),
+                                source: "the class a threshold before it names",
+                            };
+                        }
+                    }
+                }
                 // 其中，城市上涨0.3%: a place alone measures what the figure it
                 // breaks down measures, in this sentence or the one it opens under.
                 // Under 其中 it is the last figure before that word; a list under
@@ -711,7 +737,7 @@ fn clause_subject(
         // before 的 is a threshold naming a class; it measures what comes before.
         Some(_) if linked && bounded && kind != Kind::Count && !from_before.is_empty() => Found {
             subject: from_before,
-            source: "clause before a threshold (超…的)",
+            source: THRESHOLD,
         },
         Some(s) if linked || from_before.is_empty() || kind == Kind::Count => Found {
             subject: s,
@@ -1236,6 +1262,8 @@ mod tests {
     fn a_threshold_before_a_class_measures_what_comes_before_it() {
         let rows = subjects("年销售额超100亿元的龙头企业4家。");
         assert_eq!(rows[0].1, "年销售额");
+        // A count of that class counts the whole class.
+        assert_eq!(rows[1].1, "年销售额超100亿元的龙头企业");
         let rows = subjects("交易量同比下降都不超过35%的城市仅有6个。");
         assert_eq!(rows[0].1, "交易量");
         // An amount that is no bound set by a verb is of the noun after 的.
