@@ -165,21 +165,25 @@ fn write_rows(sinks: &mut [Box<dyn Sink>], summary: &mut Summary, rows: &[Metric
 }
 
 /// Extracts a long document while its rows are written, a few thousand at a
-/// time; returns how many there were.
+/// time; returns how many there were. After a failed write the rest are not
+/// held: the error ends the run.
 fn write_as_read(
     extractor: &Extractor,
     sinks: &mut [Box<dyn Sink>],
     summary: &mut Summary,
-    p: &Processed,
+    (doc_id, text): (&str, &str),
     published: Option<Published>,
 ) -> Result<u64> {
     let mut pending: Vec<Metric> = Vec::with_capacity(ROWS_PER_WRITE);
     let mut written: Result<()> = Ok(());
     let mut count = 0u64;
-    extractor.extract_each(&p.record.doc_id, &p.text, published, |metric| {
+    extractor.extract_each(doc_id, text, published, |metric| {
+        if written.is_err() {
+            return;
+        }
         count += 1;
         pending.push(metric);
-        if pending.len() >= ROWS_PER_WRITE && written.is_ok() {
+        if pending.len() >= ROWS_PER_WRITE {
             written = write_rows(sinks, summary, &pending);
             pending.clear();
         }
@@ -194,37 +198,43 @@ fn record(
     extractor: &Extractor,
     sinks: &mut [Box<dyn Sink>],
     summary: &mut Summary,
-    mut p: Processed,
+    p: Processed,
 ) -> Result<()> {
-    let rows = std::mem::replace(&mut p.rows, Rows::Extracted(Vec::new()));
+    let Processed {
+        mut record,
+        text,
+        rows,
+        bytes,
+    } = p;
     match rows {
         Rows::Extracted(metrics) => {
             write_rows(sinks, summary, &metrics)?;
             for sink in sinks.iter_mut() {
-                sink.write_document(&p.record, &p.text, Some(&metrics))?;
+                sink.write_document(&record, &text, Some(&metrics))?;
             }
         }
         Rows::WrittenAsRead(published) => {
-            p.record.metrics = write_as_read(extractor, sinks, summary, &p, published)?;
+            let document = (record.doc_id.as_str(), text.as_str());
+            record.metrics = write_as_read(extractor, sinks, summary, document, published)?;
             for sink in sinks.iter_mut() {
-                sink.write_document(&p.record, &p.text, None)?;
+                sink.write_document(&record, &text, None)?;
             }
         }
     }
-    summary.bytes += p.bytes;
-    let path = PathBuf::from(&p.record.path);
-    if p.record.status == "ok" {
+    summary.bytes += bytes;
+    let path = PathBuf::from(&record.path);
+    if record.status == "ok" {
         summary.documents += 1;
-        if !p.record.error.is_empty() {
+        if !record.error.is_empty() {
             summary.warnings.push(Unreadable {
                 path,
-                reason: p.record.error.clone(),
+                reason: record.error.clone(),
             });
         }
     } else {
         summary.skipped.push(Unreadable {
             path,
-            reason: p.record.error.clone(),
+            reason: record.error.clone(),
         });
     }
     Ok(())

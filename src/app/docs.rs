@@ -52,8 +52,7 @@ pub fn write_documents(
                     published: published.map(|(d, _)| d.iso()),
                     error: None,
                 };
-                serde_json::to_writer(&mut *out, &line)?;
-                out.write_all(b"\n")?;
+                write_line(out, &line)?;
             }
             Err(unusable) => {
                 write_error(out, &input.doc_id, &input.path, &unusable.reason)?;
@@ -82,7 +81,12 @@ fn write_error(
         published: None,
         error: Some(reason),
     };
-    serde_json::to_writer(&mut *out, &line)?;
+    write_line(out, &line)
+}
+
+/// Writes one line.
+fn write_line(out: &mut impl Write, line: &DocumentLine) -> Result<()> {
+    serde_json::to_writer(&mut *out, line)?;
     out.write_all(b"\n")?;
     Ok(())
 }

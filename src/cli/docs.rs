@@ -31,10 +31,7 @@ pub struct Args {
 
 /// Writes the documents to standard output.
 pub fn run(args: Args) -> Result<u8> {
-    let meta = match &args.meta {
-        Some(path) => MetaTable::load(path)?,
-        None => MetaTable::default(),
-    };
+    let meta = MetaTable::load_given(args.meta.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let unreadable = write_documents(&args.paths, &meta, &mut out)?;

@@ -102,10 +102,7 @@ pub fn run(args: Args) -> Result<u8> {
     if let (Some(input), Some(output)) = (&args.jsonl_in, &args.jsonl_out) {
         return stream(&extractor, input, output);
     }
-    let meta = match &args.meta {
-        Some(path) => MetaTable::load(path)?,
-        None => MetaTable::default(),
-    };
+    let meta = MetaTable::load_given(args.meta.as_deref())?;
     let options = BatchOptions {
         meta,
         inputs: args.paths,

@@ -51,10 +51,7 @@ fn parts(text: &str, part_bytes: usize) -> impl Iterator<Item = std::ops::Range<
         if start >= text.len() {
             return None;
         }
-        let mut from = start.saturating_add(part_bytes).min(text.len());
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = scanner::ceil_char_boundary(text, start.saturating_add(part_bytes));
         let end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
         let part = start..end;
         start = end;

@@ -173,7 +173,7 @@ fn floor_char_boundary(text: &str, i: usize) -> usize {
 }
 
 /// The first character boundary of `text` at or after `i`.
-fn ceil_char_boundary(text: &str, i: usize) -> usize {
+pub(super) fn ceil_char_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i += 1;

@@ -39,19 +39,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 /// [`decode`] of bytes the caller no longer needs: plain UTF-8, the common
 /// case, becomes the text without a copy, so a long file is not held twice.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
-    let plain = !bytes.is_empty()
-        && Encoding::for_bom(&bytes).is_none()
-        && !bytes.contains(&0)
-        && std::str::from_utf8(&bytes).is_ok();
-    if !plain {
+    if bytes.is_empty() || Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
         return decode(&bytes);
     }
-    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-    Ok(Decoded {
-        text,
-        encoding: UTF_8.name(),
-        warning: None,
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            warning: None,
+        }),
+        Err(not_utf8) => decode(not_utf8.as_bytes()),
+    }
 }
 
 /// The decoding of [`decode`], NUL characters kept.

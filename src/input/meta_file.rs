@@ -39,6 +39,11 @@ struct Record {
 }
 
 impl MetaTable {
+    /// Reads the metadata file given, if one is; none gives an empty table.
+    pub fn load_given(path: Option<&Path>) -> Result<MetaTable> {
+        path.map_or_else(|| Ok(MetaTable::default()), MetaTable::load)
+    }
+
     /// Reads a metadata file. A record without a key, or with a date that is
     /// not one, stops the run with the file and line.
     pub fn load(path: &Path) -> Result<MetaTable> {

@@ -110,12 +110,13 @@ pub fn before_subject(lexicon: &Lexicon, before: &str) -> String {
 /// opens a longer word stays (月度交易数据 holds no date), and so does a year
 /// before 度 (2022年度计划) or 的 (是2020年的).
 fn without_inner_dates(lexicon: &Lexicon, subject: String) -> String {
-    if !lexicon.dates.inner_date.is_match(&subject) {
+    let mut dates = lexicon.dates.inner_date.find_iter(&subject).peekable();
+    if dates.peek().is_none() {
         return subject;
     }
     let mut out = String::with_capacity(subject.len());
     let mut last = 0;
-    for m in lexicon.dates.inner_date.find_iter(&subject) {
+    for m in dates {
         let after = &subject[m.end()..];
         if after.starts_with(['度', '的']) || after.is_empty() && m.start() == 0 {
             continue;

@@ -103,9 +103,9 @@ impl Table {
         })
     }
 
-    fn push(&mut self, cells: &[Cell]) -> Result<()> {
+    fn push<'c>(&mut self, cells: impl IntoIterator<Item = Cell<'c>>) -> Result<()> {
         for (buffer, cell) in self.buffers.iter_mut().zip(cells) {
-            buffer.push(*cell);
+            buffer.push(cell);
         }
         self.rows += 1;
         if self.rows >= BATCH_ROWS {
@@ -177,16 +177,12 @@ impl ParquetSink {
 impl Tables for ParquetSink {
     fn metric_row(&mut self, cells: &[Cell]) -> Result<()> {
         let exact = schema::exact_values(cells);
-        let row: Vec<Cell> = cells
-            .iter()
-            .copied()
-            .chain(exact.iter().map(|text| Cell::OptStr(text.as_deref())))
-            .collect();
-        self.metrics.push(&row)
+        let texts = exact.iter().map(|text| Cell::OptStr(text.as_deref()));
+        self.metrics.push(cells.iter().copied().chain(texts))
     }
 
     fn document_row(&mut self, cells: &[Cell]) -> Result<()> {
-        self.documents.push(cells)
+        self.documents.push(cells.iter().copied())
     }
 
     fn finish(self: Box<Self>) -> Result<Vec<AtomicFile>> {

@@ -94,3 +94,33 @@ pub fn rule_line(file: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("{needle} not in {file}"))
         + 1
 }
+
+/// The Python with `tests/python/requirements.txt`, named by `ZHIBIAO_PYTHON`
+/// (`.ci/run` sets it up); `None`, said as for a missing tool, without it.
+pub fn test_python(check: &str) -> Option<std::ffi::OsString> {
+    let python = std::env::var_os("ZHIBIAO_PYTHON");
+    if python.is_none() {
+        note_missing_tool(
+            "ZHIBIAO_PYTHON",
+            "a Python with tests/python/requirements.txt",
+            check,
+        );
+    }
+    python
+}
+
+/// Runs `tests/python/<script>` with `args`, which must succeed; prints what it says.
+pub fn run_python_check(python: &std::ffi::OsStr, script: &str, args: &[&std::ffi::OsStr]) {
+    let run = std::process::Command::new(python)
+        .arg(root().join("tests/python").join(script))
+        .args(args)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{said}");
+    assert!(
+        run.status.success(),
+        "{said}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

@@ -4,18 +4,11 @@
 //! `ZHIBIAO_PYTHON`, which `.ci/run` sets up; without it the test says so and
 //! checks nothing, except under `CI`, where it must be there.
 
-use std::process::Command;
-
-use crate::common::{extract_ok, root};
+use crate::common::{extract_ok, root, run_python_check, test_python};
 
 #[test]
 fn the_readme_reads_the_tables_with_their_types_and_the_package_is_valid() {
-    let Some(python) = std::env::var_os("ZHIBIAO_PYTHON") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "under CI, ZHIBIAO_PYTHON must name a Python with tests/python/requirements.txt"
-        );
-        eprintln!("ZHIBIAO_PYTHON is not set: the README's readers are not checked");
+    let Some(python) = test_python("the README's table readers") else {
         return;
     };
     let docs = tempfile::tempdir().unwrap();
@@ -33,17 +26,10 @@ fn the_readme_reads_the_tables_with_their_types_and_the_package_is_valid() {
     )
     .unwrap();
     let out = extract_ok(docs.path(), "csv,parquet,datapackage");
-    let run = Command::new(python)
-        .arg(root().join("tests/python/read_tables.py"))
-        .arg(root().join("README.md"))
-        .arg(out.path())
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&run.stdout);
-    eprintln!("{said}");
-    assert!(
-        run.status.success(),
-        "{said}\n{}",
-        String::from_utf8_lossy(&run.stderr)
+    let readme = root().join("README.md");
+    run_python_check(
+        &python,
+        "read_tables.py",
+        &[readme.as_os_str(), out.path().as_os_str()],
     );
 }

@@ -4,18 +4,11 @@
 //! `.ci/run` sets up; without them the test says so and checks nothing, except
 //! under `CI`, where they must be there.
 
-use std::process::Command;
-
-use crate::common::{extract_cmd, root, zhibiao};
+use crate::common::{extract_cmd, root, run_python_check, test_python, zhibiao};
 
 #[test]
 fn the_spark_job_gives_the_rows_of_batch_mode() {
-    let Some(python) = std::env::var_os("ZHIBIAO_PYTHON") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "under CI, ZHIBIAO_PYTHON must name a Python with tests/python/requirements.txt"
-        );
-        eprintln!("ZHIBIAO_PYTHON is not set: the Spark job is not run");
+    let Some(python) = test_python("the Spark job") else {
         return;
     };
     let docs = tempfile::tempdir().unwrap();
@@ -45,19 +38,15 @@ fn the_spark_job_gives_the_rows_of_batch_mode() {
     let batch = work.path().join("batch");
     extract_cmd(docs.path(), &batch, "csv").assert().success();
     let binary = assert_cmd::cargo::cargo_bin("zhibiao");
-    let run = Command::new(python)
-        .arg(root().join("tests/python/spark_matches_batch.py"))
-        .arg(&binary)
-        .arg(&docs_jsonl)
-        .arg(batch.join("metrics.csv"))
-        .arg(work.path())
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&run.stdout);
-    eprintln!("{said}");
-    assert!(
-        run.status.success(),
-        "{said}\n{}",
-        String::from_utf8_lossy(&run.stderr)
+    let batch_csv = batch.join("metrics.csv");
+    run_python_check(
+        &python,
+        "spark_matches_batch.py",
+        &[
+            binary.as_os_str(),
+            docs_jsonl.as_os_str(),
+            batch_csv.as_os_str(),
+            work.path().as_os_str(),
+        ],
     );
 }
